@@ -1,0 +1,5 @@
+"""``python -m calendargen``."""
+
+from calendargen.cli import main
+
+main()

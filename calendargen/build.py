@@ -1,0 +1,160 @@
+"""Plan every output in memory, then write them: the only module that writes the site.
+
+A build renders all files before the first byte is written, so a failure leaves the previous
+output untouched. Each file is replaced atomically (temporary name, then rename); unchanged files
+are not rewritten; files a previous build wrote that no longer belong are removed (the list is
+kept in ``.calgen-manifest``); a lock keeps two builds from interleaving.
+"""
+
+from __future__ import annotations
+
+import fcntl
+import os
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from datetime import UTC, date, datetime
+from pathlib import Path, PurePosixPath
+
+from calendargen.config import Config
+from calendargen.engine import expand
+from calendargen.errors import BuildError, ConfigError, Problem
+from calendargen.loader import load
+
+MANIFEST = ".calgen-manifest"
+LOCK = ".calgen.lock"
+TEMP_PREFIX = ".calgen-tmp-"
+
+
+def reference_date() -> date:
+    """Today, or the day of SOURCE_DATE_EPOCH when it is set (reproducible builds)."""
+    epoch = os.environ.get("SOURCE_DATE_EPOCH")
+    if epoch:
+        try:
+            return datetime.fromtimestamp(int(epoch), UTC).date()
+        except (ValueError, OverflowError, OSError):
+            raise ConfigError(
+                f"SOURCE_DATE_EPOCH must be a Unix timestamp, not '{epoch}'"
+            ) from None
+    return date.today()
+
+
+def reference_timestamp(today: date) -> datetime:
+    """The build's timestamp (DTSTAMP): SOURCE_DATE_EPOCH, else midnight UTC of ``today``."""
+    epoch = os.environ.get("SOURCE_DATE_EPOCH")
+    if epoch:
+        return datetime.fromtimestamp(int(epoch), UTC)
+    return datetime(today.year, today.month, today.day, tzinfo=UTC)
+
+
+@dataclass(frozen=True)
+class WriteReport:
+    written: int
+    unchanged: int
+    removed: int
+
+
+def safe_path(relative: str) -> PurePosixPath:
+    """A planned path, refused if it could leave the output folder."""
+    path = PurePosixPath(relative)
+    if path.is_absolute() or not path.parts or any(p in ("..", ".", "") for p in path.parts):
+        raise BuildError(Problem(f"refusing to write outside the output folder: {relative!r}"))
+    return path
+
+
+@contextmanager
+def output_lock(out: Path) -> Iterator[None]:
+    """Hold an exclusive lock on ``out`` for the whole write (released even if killed)."""
+    out.mkdir(parents=True, exist_ok=True)
+    handle = open(out / LOCK, "w")  # noqa: SIM115 - held for the with-block
+    try:
+        try:
+            fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            raise BuildError(
+                Problem(f"another build is writing to {out}; wait for it to finish")
+            ) from None
+        yield
+    finally:
+        handle.close()
+
+
+def write(out: Path, files: dict[str, bytes]) -> WriteReport:
+    """Make ``out`` hold exactly ``files`` (plus what the user put there), touching only what
+    changed."""
+    planned = {safe_path(name): content for name, content in files.items()}
+    written = unchanged = removed = 0
+    with output_lock(out):
+        for stale in out.rglob(f"{TEMP_PREFIX}*"):  # left by an interrupted build
+            stale.unlink(missing_ok=True)
+        for relative, content in sorted(planned.items()):
+            target = out.joinpath(*relative.parts)
+            try:
+                if target.is_file() and target.read_bytes() == content:
+                    unchanged += 1
+                    continue
+            except OSError:
+                pass
+            target.parent.mkdir(parents=True, exist_ok=True)
+            temporary = target.with_name(f"{TEMP_PREFIX}{target.name}")
+            temporary.write_bytes(content)
+            os.replace(temporary, target)
+            written += 1
+        manifest = out / MANIFEST
+        previous = manifest.read_text(encoding="utf-8").split("\n") if manifest.is_file() else []
+        current = {str(p) for p in planned}
+        for name in previous:
+            if name and name not in current:
+                try:
+                    old = out.joinpath(*safe_path(name).parts)
+                except BuildError:
+                    continue
+                if old.is_file():
+                    old.unlink()
+                    removed += 1
+                    _prune_empty(old.parent, out)
+        manifest_text = "\n".join(sorted(current)) + "\n"
+        if not manifest.is_file() or manifest.read_text(encoding="utf-8") != manifest_text:
+            manifest.write_text(manifest_text, encoding="utf-8")
+    return WriteReport(written, unchanged, removed)
+
+
+def _prune_empty(folder: Path, out: Path) -> None:
+    while folder != out and folder.is_dir() and not any(folder.iterdir()):
+        folder.rmdir()
+        folder = folder.parent
+
+
+def plan(config: Config, today: date) -> tuple[dict[str, bytes], dict[str, int]]:
+    """Every output file of the project, rendered in memory, with counts for the summary."""
+    from calendargen.render.records import render_json
+
+    catalogue = load(config.data_folders)
+    first_year, last_year = config.window(today.year)
+    if not 1 <= first_year <= last_year <= 9999:
+        raise ConfigError(f"the window {first_year}-{last_year} is not within 1-9999")
+    occurrences = expand(
+        catalogue.observances, date(first_year, 1, 1), date(last_year, 12, 31), config.milestones
+    )
+    files: dict[str, bytes] = {}
+    for locale in config.locales:
+        for year in range(first_year, last_year + 1):
+            in_year = [o for o in occurrences if o.start.year == year]
+            files[f"{locale}/{year}.json"] = render_json(in_year, locale).encode("utf-8")
+    counts = {"occurrences": len(occurrences), "feeds": 0, "pages": 0, "files": len(files)}
+    return files, counts
+
+
+def build_project(config: Config, today: date) -> str:
+    """Plan, then write; returns the one-line summary."""
+    started = time.perf_counter()
+    files, counts = plan(config, today)
+    report = write(config.out, files)
+    seconds = time.perf_counter() - started
+    return (
+        f"built {config.out}: {counts['files']} files ({counts['pages']} pages, "
+        f"{counts['feeds']} feeds), {counts['occurrences']} occurrences; "
+        f"{report.written} written, {report.unchanged} unchanged, {report.removed} removed "
+        f"in {seconds:.2f} s"
+    )

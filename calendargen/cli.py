@@ -1,0 +1,223 @@
+"""The ``calgen`` command: thin wrappers over the library that turn CalgenError into exit codes.
+
+Only this module reads the clock (for default years) and prints. Heavy modules (Jinja2, the ICS
+writer) are imported inside the commands that need them, so ``calgen --help`` stays quick.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import sys
+from collections.abc import Callable
+from datetime import date
+from functools import wraps
+from pathlib import Path
+from typing import Any, TypeVar
+
+import click
+
+from calendargen.config import Config, load_config
+from calendargen.errors import CalgenError, ConfigError, Problem
+from calendargen.loader import Catalogue, load, valid_locale
+
+F = TypeVar("F", bound=Callable[..., Any])
+_YEAR = re.compile(r"^\d{1,4}$")
+
+
+def _today() -> date:
+    """The CLI's notion of today: SOURCE_DATE_EPOCH when set, so builds are reproducible."""
+    from calendargen.build import reference_date
+
+    return reference_date()
+
+
+def handles_errors(command: F) -> F:
+    """Print a CalgenError as its one-line problems and exit non-zero, without a traceback."""
+
+    @wraps(command)
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        try:
+            return command(*args, **kwargs)
+        except CalgenError as error:
+            if click.get_current_context().find_root().params.get("debug"):
+                raise
+            for problem in error.problems:
+                click.echo(f"error: {problem}", err=True)
+            if len(error.problems) > 1:
+                click.echo(f"{len(error.problems)} problems found.", err=True)
+            sys.exit(error.exit_code)
+
+    return wrapper  # type: ignore[return-value]
+
+
+def _parse_bound(value: str | None, option: str, end: bool) -> date | None:
+    """``--from``/``--to`` take a year (whole year) or an ISO date."""
+    if value is None:
+        return None
+    if _YEAR.match(value) and 1 <= int(value) <= 9999:
+        return date(int(value), 12, 31) if end else date(int(value), 1, 1)
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        raise ConfigError(
+            Problem(f"{option} takes a year (1-9999) or a date YYYY-MM-DD, not '{value}'")
+        ) from None
+
+
+def date_range(year: int | None, start: str | None, end: str | None) -> tuple[date, date]:
+    if year is not None and (start or end):
+        raise ConfigError("--year cannot be combined with --from/--to")
+    if year is not None:
+        if not 1 <= year <= 9999:
+            raise ConfigError(f"--year must be from 1 to 9999, not {year}")
+        return date(year, 1, 1), date(year, 12, 31)
+    first = _parse_bound(start, "--from", end=False)
+    last = _parse_bound(end, "--to", end=True)
+    this_year = _today().year
+    first = first or (date(last.year, 1, 1) if last else date(this_year, 1, 1))
+    last = last or date(first.year, 12, 31)
+    if first > last:
+        raise ConfigError(f"--from {first} is after --to {last}")
+    return first, last
+
+
+def check_locale(locale: str) -> str:
+    if not valid_locale(locale):
+        raise ConfigError(f"unknown locale '{locale}' (use a CLDR code such as en, ru, tk, zh)")
+    return locale
+
+
+def project() -> tuple[Config, Catalogue]:
+    config = load_config(Path.cwd())
+    return config, load(config.data_folders)
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.option("--debug", is_flag=True, help="Show a traceback on errors.")
+@click.version_option(package_name="calendargen")
+def main(debug: bool) -> None:
+    """calendargen: anniversary and observance calendars, feeds and sites."""
+
+
+@main.command("list")
+@click.option("--year", type=int, help="One calendar year.")
+@click.option("--from", "start", metavar="YEAR|DATE", help="First year or date (inclusive).")
+@click.option("--to", "end", metavar="YEAR|DATE", help="Last year or date (inclusive).")
+@click.option("--locale", default="en", show_default=True, help="Language of names.")
+@click.option("--category", "categories", multiple=True, help="Only these categories (repeat).")
+@click.option("--milestones", is_flag=True, help="Only milestone anniversaries.")
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["table", "json", "csv", "ics"]),
+    default="table",
+    show_default=True,
+)
+@handles_errors
+def list_command(
+    year: int | None,
+    start: str | None,
+    end: str | None,
+    locale: str,
+    categories: tuple[str, ...],
+    milestones: bool,
+    fmt: str,
+) -> None:
+    """List occurrences in a date range (default: this year)."""
+    from calendargen.engine import expand
+    from calendargen.render.records import render_csv, render_json
+
+    first, last = date_range(year, start, end)
+    check_locale(locale)
+    config, catalogue = project()
+    for category in categories:
+        if category not in catalogue.categories:
+            raise ConfigError(f"unknown category '{category}'")
+    observances = [
+        o for o in catalogue.observances if not categories or set(categories) & set(o.categories)
+    ]
+    occurrences = expand(observances, first, last, config.milestones)
+    if milestones:
+        occurrences = [o for o in occurrences if o.milestone]
+    if fmt == "json":
+        click.echo(render_json(occurrences, locale), nl=False)
+    elif fmt == "csv":
+        click.echo(render_csv(occurrences, locale), nl=False)
+    elif fmt == "ics":
+        from calendargen.render.ics import FeedInfo, render_feed
+
+        info = FeedInfo(name="calendargen", description=f"{first} – {last}", locale=locale)
+        feed = render_feed(occurrences, info, config, catalogue)
+        sys.stdout.buffer.write(feed)
+    else:
+        from calendargen.render.text import table
+
+        click.echo(table(occurrences, locale), nl=False)
+
+
+@main.command()
+@click.argument("observance_id", metavar="ID")
+@click.option("--year", type=int, help="Show occurrences from this year (default: this year).")
+@click.option("--locale", default="en", show_default=True)
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text")
+@handles_errors
+def show(observance_id: str, year: int | None, locale: str, fmt: str) -> None:
+    """Show one observance: its rule in words, source and next occurrences."""
+    from calendargen.render.text import describe, describe_json
+
+    check_locale(locale)
+    config, catalogue = project()
+    observance = catalogue.get(observance_id)
+    if observance is None:
+        import difflib
+
+        close = difflib.get_close_matches(observance_id, [o.id for o in catalogue.observances])
+        hint = f"did you mean '{close[0]}'?" if close else "see 'calgen list'"
+        raise ConfigError(Problem(f"no observance with id '{observance_id}'", hint=hint))
+    start = date(year, 1, 1) if year else _today()
+    if fmt == "json":
+        data = describe_json(observance, start, locale, config.milestones)
+        click.echo(json.dumps(data, ensure_ascii=False, indent=2))
+    else:
+        click.echo(describe(observance, start, locale, config.milestones), nl=False)
+
+
+@main.command()
+@click.argument("path", required=False, type=click.Path(path_type=Path))
+@handles_errors
+def check(path: Path | None) -> None:
+    """Validate a catalogue (a data folder or one file) and list every problem."""
+    if path is None:
+        config = load_config(Path.cwd())
+        catalogue = load(config.data_folders)
+    else:
+        catalogue = load([path])
+    click.echo(f"ok: {len(catalogue.observances)} observances, no problems found.")
+
+
+@main.command()
+@click.option("--out", type=click.Path(path_type=Path), help="Output folder (default: public).")
+@click.option("--from", "first", type=int, help="First year of the window.")
+@click.option("--to", "last", type=int, help="Last year of the window.")
+@click.option("--locale", "locales", multiple=True, help="Only these locales (repeat).")
+@click.option("--quiet", is_flag=True, help="No progress, no summary.")
+@handles_errors
+def build(
+    out: Path | None, first: int | None, last: int | None, locales: tuple[str, ...], quiet: bool
+) -> None:
+    """Build the feeds (and site) into the output folder."""
+    from calendargen.build import build_project
+
+    for locale in locales:
+        check_locale(locale)
+    config = load_config(Path.cwd()).with_overrides(
+        out=out, first_year=first, last_year=last, locales=locales or None
+    )
+    summary = build_project(config, _today())
+    if not quiet:
+        click.echo(summary)
+
+
+if __name__ == "__main__":  # pragma: no cover
+    main()

@@ -1,0 +1,154 @@
+"""The project configuration: ``calgen.toml`` merged with command-line overrides, frozen."""
+
+from __future__ import annotations
+
+import difflib
+import tomllib
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+from typing import Any
+
+from calendargen.anniversaries import DEFAULT_POLICY, MilestonePolicy
+from calendargen.defaults import shipped
+from calendargen.errors import ConfigError, Problem
+from calendargen.loader import valid_locale
+
+CONFIG_NAME = "calgen.toml"
+DEFAULT_LOCALES = ("en", "ru", "tk", "fr", "es", "ar", "zh", "fa", "tr")
+KEYS = {
+    "title": str,
+    "base_url": str,
+    "locales": list,
+    "include_default": bool,
+    "data": list,
+    "templates": str,
+    "out": str,
+    "window": dict,
+    "milestones": dict,
+    "categories": list,
+}
+WINDOW_KEYS = ("years_before", "years_after", "from", "to")
+MILESTONE_KEYS = ("every", "also")
+
+
+@dataclass(frozen=True)
+class Config:
+    """What a build needs to know besides the data itself."""
+
+    root: Path = field(default_factory=Path)
+    file: Path | None = None
+    title: str = "calendargen"
+    base_url: str | None = None
+    locales: tuple[str, ...] = DEFAULT_LOCALES
+    include_default: bool = True
+    data: tuple[Path, ...] = ()
+    templates: Path | None = None
+    out: Path = Path("public")
+    years_before: int = 1
+    years_after: int = 5
+    first_year: int | None = None
+    last_year: int | None = None
+    milestones: MilestonePolicy = DEFAULT_POLICY
+    categories: tuple[str, ...] | None = None  # feeds to build (None: every category)
+
+    @property
+    def data_folders(self) -> tuple[Path, ...]:
+        shipped_data = (shipped("data"),) if self.include_default else ()
+        return shipped_data + self.data
+
+    def window(self, this_year: int) -> tuple[int, int]:
+        """The years a build covers; ``this_year`` comes from the caller (the CLI's clock or
+        SOURCE_DATE_EPOCH), never from here."""
+        first = self.first_year if self.first_year is not None else this_year - self.years_before
+        last = self.last_year if self.last_year is not None else this_year + self.years_after
+        return first, last
+
+    def with_overrides(self, **changes: Any) -> Config:
+        return replace(self, **{k: v for k, v in changes.items() if v is not None})
+
+
+def _hint(key: str, choices: Any) -> str | None:
+    close = difflib.get_close_matches(key, list(choices), n=1)
+    return f"did you mean '{close[0]}'?" if close else None
+
+
+def _year(value: Any) -> bool:
+    return isinstance(value, int) and not isinstance(value, bool) and 1 <= value <= 9999
+
+
+def load_config(folder: Path) -> Config:
+    """Read ``folder/calgen.toml`` if it exists; every problem is reported at once."""
+    path = folder / CONFIG_NAME
+    if not path.is_file():
+        return Config(root=folder)
+    display = str(path)
+    try:
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+    except (tomllib.TOMLDecodeError, UnicodeDecodeError) as error:
+        raise ConfigError(Problem(f"malformed TOML: {error}", display)) from None
+    problems: list[Problem] = []
+
+    def problem(key: str, message: str, hint: str | None = None) -> None:
+        problems.append(Problem(message, display, key, hint=hint))
+
+    values: dict[str, Any] = {"root": folder, "file": path}
+    for key, value in data.items():
+        if key not in KEYS:
+            problem(key, f"unknown key '{key}'", _hint(key, KEYS))
+        elif not isinstance(value, KEYS[key]):
+            problem(key, f"must be of type {KEYS[key].__name__}")
+    if problems:
+        raise ConfigError(problems)
+    for key in ("title", "base_url", "include_default"):
+        if key in data:
+            values[key] = data[key]
+    if "base_url" in data and not str(data["base_url"]).startswith(("https://", "http://")):
+        problem("base_url", "must start with https:// (or http://)")
+    if "locales" in data:
+        locales = data["locales"]
+        for locale in locales:
+            if not isinstance(locale, str) or not valid_locale(locale):
+                problem("locales", f"unknown locale '{locale}'")
+        if not locales:
+            problem("locales", "must name at least one locale")
+        values["locales"] = tuple(str(locale) for locale in locales)
+    if "data" in data:
+        values["data"] = tuple(folder / str(p) for p in data["data"])
+    if "templates" in data:
+        values["templates"] = folder / data["templates"]
+    if "out" in data:
+        values["out"] = folder / data["out"]
+    if "categories" in data:
+        values["categories"] = tuple(str(c) for c in data["categories"])
+    window = data.get("window", {})
+    for key, value in window.items():
+        if key not in WINDOW_KEYS:
+            problem(f"window.{key}", f"unknown key '{key}'", _hint(key, WINDOW_KEYS))
+        elif key in ("from", "to") and not _year(value):
+            problem(f"window.{key}", "must be a year from 1 to 9999")
+        elif key.startswith("years") and (not isinstance(value, int) or not 0 <= value <= 100):
+            problem(f"window.{key}", "must be a number of years from 0 to 100")
+    for key, name in (("years_before", "years_before"), ("years_after", "years_after"),
+                      ("from", "first_year"), ("to", "last_year")):  # fmt: skip
+        if key in window:
+            values[name] = window[key]
+    milestones = data.get("milestones", {})
+    for key, value in milestones.items():
+        if key not in MILESTONE_KEYS:
+            problem(f"milestones.{key}", f"unknown key '{key}'", _hint(key, MILESTONE_KEYS))
+        elif key == "every" and (not isinstance(value, int) or value < 0):
+            problem("milestones.every", "must be a whole number (0: none)")
+        elif key == "also" and (
+            not isinstance(value, list) or not all(isinstance(n, int) and n > 0 for n in value)
+        ):
+            problem("milestones.also", "must be a list of positive whole numbers")
+    if not problems and milestones:
+        values["milestones"] = MilestonePolicy(
+            every=milestones.get("every", 5), also=tuple(milestones.get("also", (1,)))
+        )
+    if problems:
+        raise ConfigError(problems)
+    config = Config(**values)
+    if config.first_year and config.last_year and config.first_year > config.last_year:
+        raise ConfigError(Problem("window.from is after window.to", display, "window"))
+    return config

@@ -1,0 +1,62 @@
+"""Errors raised by calendargen: each knows where the problem is and how to say it in one line."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One thing wrong with the user's input: where it is and what is wrong."""
+
+    message: str
+    file: str | None = None
+    entry: str | None = None
+    line: int | None = None  # 1-based, where known
+    hint: str | None = None
+
+    def __str__(self) -> str:
+        where = self.file or ""
+        if self.file and self.line:
+            where += f":{self.line}"
+        if self.entry:
+            where = f"{where}: {self.entry}" if where else self.entry
+        text = f"{where}: {self.message}" if where else self.message
+        return f"{text} ({self.hint})" if self.hint else text
+
+
+class CalgenError(Exception):
+    """Base of every error that is the user's to fix; the CLI prints it without a traceback."""
+
+    exit_code = 1
+
+    def __init__(self, problems: Problem | str | Iterable[Problem]) -> None:
+        if isinstance(problems, str):
+            problems = [Problem(problems)]
+        elif isinstance(problems, Problem):
+            problems = [problems]
+        self.problems: tuple[Problem, ...] = tuple(problems)
+        super().__init__("\n".join(str(p) for p in self.problems))
+
+
+class RuleError(CalgenError):
+    """A rule text that does not parse; ``column`` is 1-based."""
+
+    def __init__(self, text: str, column: int, message: str, hint: str | None = None) -> None:
+        self.text = text
+        self.column = column
+        super().__init__(Problem(f"{message} at column {column} of {text!r}", hint=hint))
+        self.bare_message = message
+
+
+class CatalogueError(CalgenError):
+    """One or more problems in data files; all are collected before raising."""
+
+
+class ConfigError(CalgenError):
+    """A problem in calgen.toml or in command-line options."""
+
+
+class BuildError(CalgenError):
+    """The build could not finish (template error, lock held, unwritable output)."""

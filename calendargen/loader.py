@@ -1,0 +1,369 @@
+"""Data files to a validated catalogue. Collects every problem, then raises once.
+
+The format is documented in docs/catalogue.md. Nothing here knows about dates beyond parsing
+them: rule texts go to the one parser in ``calendargen.rules``.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+import tomllib
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from babel import Locale, UnknownLocaleError
+
+from calendargen.defaults import shipped
+from calendargen.errors import CatalogueError, Problem, RuleError
+from calendargen.model import Era, Observance, Origin, Override, Source
+from calendargen.rules import parse_eras
+
+ID_PATTERN = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
+ID_MAX_LENGTH = 80
+ENTRY_KEYS = (
+    "id",
+    "rule",
+    "name",
+    "description",
+    "categories",
+    "source",
+    "origin",
+    "overrides",
+)
+SOURCE_KEYS = ("symbol", "title", "url")
+ORIGIN_KEYS = ("date", "of", "source")
+CATEGORY_TYPES = ("source", "kind")
+FILE_KEYS = ("catalogue", "observance")
+
+
+@dataclass(frozen=True)
+class Category:
+    """A feed and a filter: a source (the UN, a country) or a kind (public holiday...)."""
+
+    id: str
+    type: str
+    names: dict[str, str]
+
+
+@dataclass(frozen=True)
+class Catalogue:
+    """Everything read from one or more data folders."""
+
+    observances: tuple[Observance, ...]
+    categories: dict[str, Category] = field(default_factory=dict)
+
+    def get(self, observance_id: str) -> Observance | None:
+        return next((o for o in self.observances if o.id == observance_id), None)
+
+
+def _suggest(word: str, choices: Iterable[str]) -> str | None:
+    close = difflib.get_close_matches(word, list(choices), n=1)
+    return f"did you mean '{close[0]}'?" if close else None
+
+
+def _line_of(text: str, entry_id: str | None, last: bool = False) -> int | None:
+    """Best-effort 1-based line of an entry's id in its file (the last one if asked)."""
+    if not entry_id:
+        return None
+    pattern = re.compile(rf"^\s*id\s*=\s*[\"']{re.escape(entry_id)}[\"']", re.MULTILINE)
+    matches = list(pattern.finditer(text))
+    if not matches:
+        return None
+    match = matches[-1] if last else matches[0]
+    return text.count("\n", 0, match.start()) + 1
+
+
+def valid_locale(code: str) -> bool:
+    try:
+        Locale.parse(code)
+    except (UnknownLocaleError, ValueError, TypeError):
+        return False
+    return True
+
+
+class _Reader:
+    """Reads one data file, appending problems instead of raising."""
+
+    def __init__(self, path: Path, display: str, categories: dict[str, Category]) -> None:
+        self.path = path
+        self.display = display
+        self.categories = categories
+        self.problems: list[Problem] = []
+        self.text = ""
+
+    def problem(
+        self, entry: str | None, message: str, hint: str | None = None, last: bool = False
+    ) -> None:
+        line = _line_of(self.text, entry.split(".")[0] if entry else None, last)
+        self.problems.append(Problem(message, self.display, entry, line, hint))
+
+    def read(self) -> list[Observance]:
+        try:
+            self.text = self.path.read_text(encoding="utf-8")
+            data = tomllib.loads(self.text)
+        except UnicodeDecodeError:
+            self.problem(None, "not UTF-8 text")
+            return []
+        except tomllib.TOMLDecodeError as error:
+            self.problem(None, f"malformed TOML: {error}")
+            return []
+        for key in data:
+            if key not in FILE_KEYS:
+                self.problem(None, f"unknown key '{key}'", _suggest(key, FILE_KEYS))
+        header = data.get("catalogue", {})
+        file_categories = self.category_list(None, header.get("categories", []), "catalogue")
+        for key in header:
+            if key != "categories":
+                self.problem("catalogue", f"unknown key '{key}'", _suggest(key, ["categories"]))
+        entries = data.get("observance", [])
+        if not isinstance(entries, list):
+            self.problem(None, "'observance' must be an array of tables ([[observance]])")
+            return []
+        found = []
+        for index, entry in enumerate(entries, start=1):
+            observance = self.entry(entry, index, file_categories)
+            if observance is not None:
+                found.append(observance)
+        return found
+
+    def category_list(self, entry: str | None, value: Any, key: str) -> list[str]:
+        if not isinstance(value, list) or not all(isinstance(c, str) for c in value):
+            self.problem(entry, f"{key} must be a list of category ids")
+            return []
+        for category in value:
+            if category not in self.categories:
+                self.problem(
+                    entry, f"unknown category '{category}'", _suggest(category, self.categories)
+                )
+        return [c for c in value if c in self.categories]
+
+    def texts(self, entry: str, value: Any, key: str) -> dict[str, str]:
+        if not isinstance(value, dict):
+            self.problem(entry, f"{key} must be a table of texts by locale (e.g. {key}.en)")
+            return {}
+        texts = {}
+        for locale, text in value.items():
+            if not valid_locale(locale):
+                self.problem(f"{entry}.{key}.{locale}", f"unknown locale '{locale}'")
+            elif not isinstance(text, str) or not text.strip():
+                self.problem(f"{entry}.{key}.{locale}", "must be non-empty text")
+            else:
+                texts[locale] = text.strip()
+        return texts
+
+    def source(self, entry: str, value: Any) -> tuple[Source, ...]:
+        tables = value if isinstance(value, list) else [value]
+        sources = []
+        for table in tables:
+            if not isinstance(table, dict):
+                self.problem(entry, "source must be a table with symbol, title and/or url")
+                continue
+            for key in table:
+                if key not in SOURCE_KEYS:
+                    self.problem(entry, f"unknown key 'source.{key}'", _suggest(key, SOURCE_KEYS))
+            known = {k: table[k] for k in SOURCE_KEYS if k in table}
+            if not any(isinstance(v, str) and v.strip() for v in known.values()):
+                self.problem(entry, "source needs a symbol, a title or a url")
+                continue
+            sources.append(Source(**{k: str(v).strip() for k, v in known.items()}))
+        return tuple(sources)
+
+    def iso_date(self, entry: str, value: Any) -> date | None:
+        if isinstance(value, date):
+            return value
+        try:
+            return date.fromisoformat(str(value))
+        except ValueError:
+            self.problem(entry, f"'{value}' is not a date (YYYY-MM-DD)")
+            return None
+
+    def origin(self, entry: str, value: Any) -> Origin | None:
+        if not isinstance(value, dict) or "date" not in value:
+            self.problem(entry, "origin must be a table with a date (origin.date = YYYY-MM-DD)")
+            return None
+        for key in value:
+            if key not in ORIGIN_KEYS:
+                self.problem(entry, f"unknown key 'origin.{key}'", _suggest(key, ORIGIN_KEYS))
+        day = self.iso_date(f"{entry}.origin.date", value["date"])
+        of = self.texts(f"{entry}.origin", value.get("of", {}), "of")
+        sources = self.source(f"{entry}.origin", value["source"]) if "source" in value else ()
+        if day is None:
+            return None
+        return Origin(day, of, sources[0] if sources else None)
+
+    def overrides(self, entry: str, value: Any) -> dict[int, Override]:
+        if not isinstance(value, dict):
+            self.problem(entry, "overrides must be a table by year (overrides.2024 = ...)")
+            return {}
+        result = {}
+        for year_text, spans in value.items():
+            where = f"{entry}.overrides.{year_text}"
+            if not year_text.isdigit() or not 1 <= int(year_text) <= 9999:
+                self.problem(where, f"'{year_text}' is not a year")
+                continue
+            year = int(year_text)
+            parsed = []
+            for span in spans if isinstance(spans, list) else [spans]:
+                start_text, _, end_text = str(span).partition("/")
+                start = self.iso_date(where, start_text)
+                end = self.iso_date(where, end_text) if end_text else start
+                if start is None or end is None:
+                    continue
+                if end < start:
+                    self.problem(where, f"'{span}' ends before it starts")
+                elif start.year != year:
+                    self.problem(where, f"'{span}' does not start in {year}")
+                else:
+                    parsed.append((start, end))
+            result[year] = Override(tuple(parsed))
+        return result
+
+    def eras(self, entry: str, value: Any) -> tuple[Era, ...]:
+        texts = value if isinstance(value, list) else [value]
+        if not texts or not all(isinstance(t, str) for t in texts):
+            self.problem(entry, "rule must be a rule text or a list of rule texts")
+            return ()
+        try:
+            return parse_eras(texts)
+        except RuleError as error:
+            self.problem(f"{entry}.rule", error.bare_message + f" at column {error.column} "
+                         f"of {error.text!r}", error.problems[0].hint)  # fmt: skip
+            return ()
+
+    def entry(self, entry: Any, index: int, file_categories: list[str]) -> Observance | None:
+        if not isinstance(entry, dict):
+            self.problem(f"observance #{index}", "must be a table")
+            return None
+        entry_id = entry.get("id")
+        if not isinstance(entry_id, str) or not entry_id:
+            self.problem(f"observance #{index}", "missing id")
+            return None
+        if not ID_PATTERN.match(entry_id) or len(entry_id) > ID_MAX_LENGTH:
+            self.problem(
+                entry_id,
+                "an id is a slug of a-z, 0-9 and '-' (at most 80 characters), "
+                "no spaces, slashes or dots",
+            )
+            return None
+        before = len(self.problems)
+        for key in entry:
+            if key not in ENTRY_KEYS:
+                self.problem(entry_id, f"unknown key '{key}'", _suggest(key, ENTRY_KEYS))
+        names = self.texts(entry_id, entry.get("name", {}), "name")
+        if "en" not in names:
+            self.problem(entry_id, "missing English name (name.en)")
+        descriptions = self.texts(entry_id, entry.get("description", {}), "description")
+        categories = file_categories + self.category_list(
+            entry_id, entry.get("categories", []), "categories"
+        )
+        types = {self.categories[c].type for c in categories}
+        for needed in CATEGORY_TYPES:
+            if needed not in types and len(self.problems) == before:
+                self.problem(entry_id, f"needs a category of type '{needed}'")
+        if "source" not in entry:
+            self.problem(entry_id, "missing source (source.symbol, source.title or source.url)")
+        sources = self.source(entry_id, entry.get("source", {})) if "source" in entry else ()
+        origin = self.origin(entry_id, entry["origin"]) if "origin" in entry else None
+        if "rule" in entry:
+            eras = self.eras(entry_id, entry["rule"])
+        elif "origin" not in entry:
+            self.problem(entry_id, "missing rule (or an origin, for an anniversary only)")
+            eras = ()
+        else:
+            eras = ()
+        overrides = self.overrides(entry_id, entry.get("overrides", {}))
+        if len(self.problems) > before:
+            return None
+        return Observance(
+            id=entry_id,
+            names=names,
+            eras=eras,
+            categories=tuple(dict.fromkeys(categories)),
+            sources=sources,
+            descriptions=descriptions,
+            origin=origin,
+            overrides=overrides,
+            file=self.display,
+        )
+
+
+def load_categories(path: Path, display: str) -> tuple[dict[str, Category], list[Problem]]:
+    problems: list[Problem] = []
+    try:
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+    except (tomllib.TOMLDecodeError, UnicodeDecodeError) as error:
+        return {}, [Problem(f"malformed TOML: {error}", display)]
+    categories = {}
+    for category_id, table in data.items():
+        if not isinstance(table, dict) or table.get("type") not in CATEGORY_TYPES:
+            problems.append(Problem("type must be 'source' or 'kind'", display, category_id))
+            continue
+        names = table.get("name", {})
+        if not isinstance(names, dict) or "en" not in names:
+            problems.append(Problem("missing English name (name.en)", display, category_id))
+            continue
+        for key in table:
+            if key not in ("type", "name"):
+                hint = _suggest(key, ["type", "name"])
+                problems.append(Problem(f"unknown key '{key}'", display, category_id, hint=hint))
+        categories[category_id] = Category(category_id, table["type"], dict(names))
+    return categories, problems
+
+
+def _display(path: Path) -> str:
+    try:
+        return str(path.resolve().relative_to(Path.cwd().resolve()))
+    except ValueError:
+        return str(path)
+
+
+def load(folders: Iterable[Path]) -> Catalogue:
+    """Read ``categories.toml`` and ``observances/*.toml`` of each folder, in order.
+
+    A later folder may add categories and observances; an id defined twice is an error.
+    """
+    problems: list[Problem] = []
+    categories: dict[str, Category] = {}
+    files: list[Path] = []
+    folders = list(folders)
+    category_files: list[Path] = []
+    for folder in folders:
+        if folder.is_file():  # `calgen check data/observances/un.toml`
+            files.append(folder)
+            beside = folder.parent.parent / "categories.toml"
+            category_files.append(
+                beside if beside.is_file() else shipped("data") / "categories.toml"
+            )
+        elif folder.is_dir():
+            category_files.append(folder / "categories.toml")
+            files += sorted((folder / "observances").glob("*.toml"))
+        else:
+            problems.append(Problem("no such data folder", _display(folder)))
+    for category_file in dict.fromkeys(category_files):
+        if category_file.is_file():
+            found, category_problems = load_categories(category_file, _display(category_file))
+            categories.update(found)
+            problems += category_problems
+    observances: list[Observance] = []
+    seen: dict[str, str] = {}
+    for path in files:
+        reader = _Reader(path, _display(path), categories)
+        for observance in reader.read():
+            if observance.id in seen:
+                reader.problem(
+                    observance.id, f"duplicate id (first defined in {seen[observance.id]})"
+                )
+            else:
+                seen[observance.id] = reader.display
+                observances.append(observance)
+        problems += reader.problems
+    if not observances and not problems:
+        places = ", ".join(_display(f) for f in folders) or "(no data folder)"
+        problems.append(Problem(f"the catalogue is empty: no observance found in {places}"))
+    if problems:
+        raise CatalogueError(problems)
+    return Catalogue(tuple(sorted(observances, key=lambda o: o.id)), categories)

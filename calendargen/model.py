@@ -1,0 +1,128 @@
+"""The catalogue as frozen data: observances, their eras and the occurrences they produce."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from calendargen.rules.base import DateRule, Shift
+
+
+FALLBACK_LOCALE = "en"
+
+
+def localized(texts: dict[str, str], locale: str) -> tuple[str, str]:
+    """The text for ``locale`` (falling back from ``zh_Hant`` to ``zh``, then to English).
+
+    Returns ``(text, locale_of_text)`` so callers can mark a fallback with its language.
+    """
+    for candidate in (locale, locale.split("_")[0], FALLBACK_LOCALE):
+        if candidate in texts:
+            return texts[candidate], candidate
+    if texts:
+        first = sorted(texts)[0]
+        return texts[first], first
+    return "", FALLBACK_LOCALE
+
+
+@dataclass(frozen=True)
+class Source:
+    """Where a fact comes from: a document symbol (A/RES/71/275), a title, a URL."""
+
+    symbol: str | None = None
+    title: str | None = None
+    url: str | None = None
+
+    def __str__(self) -> str:
+        return " ".join(part for part in (self.symbol, self.title, self.url) if part)
+
+
+@dataclass(frozen=True)
+class Era:
+    """One rule in force from ``since`` to ``until`` (inclusive years; None is open)."""
+
+    rule: DateRule
+    text: str
+    since: int | None = None
+    until: int | None = None
+    days: int = 1
+    shifts: tuple[Shift, ...] = ()
+
+    def covers(self, year: int) -> bool:
+        return (self.since is None or year >= self.since) and (
+            self.until is None or year <= self.until
+        )
+
+
+@dataclass(frozen=True)
+class Override:
+    """An announced date that replaces the computed one for a year (empty: not held)."""
+
+    spans: tuple[tuple[date, date], ...]
+
+
+@dataclass(frozen=True)
+class Origin:
+    """The event an observance commemorates; anniversaries are counted from it."""
+
+    date: date
+    of: dict[str, str] = field(default_factory=dict)  # "Nth anniversary <of>" per locale
+    source: Source | None = None
+
+
+@dataclass(frozen=True)
+class Observance:
+    """One catalogue entry, validated."""
+
+    id: str
+    names: dict[str, str]
+    eras: tuple[Era, ...]
+    categories: tuple[str, ...]
+    sources: tuple[Source, ...]
+    descriptions: dict[str, str] = field(default_factory=dict)
+    origin: Origin | None = None
+    overrides: dict[int, Override] = field(default_factory=dict)
+    file: str = ""
+
+    def name(self, locale: str) -> str:
+        return localized(self.names, locale)[0]
+
+    def description(self, locale: str) -> str:
+        return localized(self.descriptions, locale)[0]
+
+    @property
+    def first_year(self) -> int | None:
+        """The first year observed, when the rule says (``since``)."""
+        return self.eras[0].since if self.eras else None
+
+    @property
+    def last_year(self) -> int | None:
+        return self.eras[-1].until if self.eras else None
+
+
+@dataclass(frozen=True)
+class Occurrence:
+    """One dated instance of an observance; ``end`` is inclusive."""
+
+    observance: Observance
+    start: date
+    end: date
+    estimated: bool = False
+    observed: bool = False  # a substitute day off given by an observed-day shift
+    anniversary: int | None = None  # years since the origin
+    edition: int | None = None  # 1 for the first year observed
+    milestone: bool = False
+
+    @property
+    def id(self) -> str:
+        return self.observance.id
+
+    @property
+    def categories(self) -> tuple[str, ...]:
+        return self.observance.categories
+
+    @property
+    def sort_key(self) -> tuple[date, str, bool, bool]:
+        return (self.start, self.observance.id, self.milestone, self.observed)

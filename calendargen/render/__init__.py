@@ -1,0 +1,1 @@
+"""Renderers: occurrences in, file contents out. None of them writes a file."""

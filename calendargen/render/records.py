@@ -1,0 +1,57 @@
+"""Occurrences as plain records: the objects of ``calgen list --format json`` and YEAR.json."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from typing import Any
+
+from calendargen.i18n import occurrence_name
+from calendargen.model import Occurrence
+
+FIELDS = (
+    "id",
+    "start",
+    "end",
+    "name",
+    "categories",
+    "anniversary",
+    "edition",
+    "milestone",
+    "estimated",
+    "observed",
+)
+
+
+def record(occurrence: Occurrence, locale: str) -> dict[str, Any]:
+    """One occurrence as JSON-ready values; ``end`` is inclusive."""
+    return {
+        "id": occurrence.id,
+        "start": occurrence.start.isoformat(),
+        "end": occurrence.end.isoformat(),
+        "name": occurrence_name(occurrence, locale),
+        "categories": list(occurrence.categories),
+        "anniversary": occurrence.anniversary,
+        "edition": occurrence.edition,
+        "milestone": occurrence.milestone,
+        "estimated": occurrence.estimated,
+        "observed": occurrence.observed,
+    }
+
+
+def render_json(occurrences: list[Occurrence], locale: str) -> str:
+    """A JSON array sorted by start, then id (the engine's order), one object a line."""
+    records = [json.dumps(record(o, locale), ensure_ascii=False) for o in occurrences]
+    return "[\n" + ",\n".join(records) + "\n]\n" if records else "[]\n"
+
+
+def render_csv(occurrences: list[Occurrence], locale: str) -> str:
+    buffer = io.StringIO()
+    writer = csv.DictWriter(buffer, fieldnames=FIELDS, lineterminator="\n")
+    writer.writeheader()
+    for occurrence in occurrences:
+        row = record(occurrence, locale)
+        row["categories"] = " ".join(row["categories"])
+        writer.writerow(row)
+    return buffer.getvalue()

@@ -1,0 +1,124 @@
+"""Plain-text views for the terminal: the ``list`` table and the ``show`` description."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+from calendargen.anniversaries import MilestonePolicy
+from calendargen.engine import expand
+from calendargen.i18n import occurrence_name
+from calendargen.model import Observance, Occurrence
+
+NEXT_OCCURRENCES = 5
+NEXT_MILESTONES = 5
+MILESTONE_HORIZON_YEARS = 100
+
+
+def _dates(occurrence: Occurrence) -> str:
+    if occurrence.end == occurrence.start:
+        return occurrence.start.isoformat()
+    return f"{occurrence.start.isoformat()}..{occurrence.end.isoformat()}"
+
+
+def _flags(occurrence: Occurrence) -> str:
+    flags = []
+    if occurrence.milestone:
+        flags.append("milestone")
+    if occurrence.observed:
+        flags.append("observed")
+    if occurrence.estimated:
+        flags.append("estimated")
+    return ",".join(flags)
+
+
+def table(occurrences: list[Occurrence], locale: str) -> str:
+    """Aligned columns: dates, anniversary, flags, id, name."""
+    if not occurrences:
+        return "no occurrences\n"
+    rows = [
+        (
+            _dates(o),
+            str(o.anniversary) if o.anniversary else "",
+            _flags(o),
+            o.id,
+            occurrence_name(o, locale),
+        )
+        for o in occurrences
+    ]
+    widths = [max(len(row[i]) for row in rows) for i in range(4)]
+    lines = [
+        "  ".join(cell.ljust(widths[i]) for i, cell in enumerate(row[:4])) + "  " + row[4]
+        for row in rows
+    ]
+    return "\n".join(line.rstrip() for line in lines) + "\n"
+
+
+def _upcoming(
+    observance: Observance, start: date, policy: MilestonePolicy
+) -> tuple[list[Occurrence], list[Occurrence]]:
+    """The next occurrences and the next milestones of one observance from ``start``."""
+    horizon = date(min(start.year + MILESTONE_HORIZON_YEARS, 9999), 12, 31)
+    found = expand([observance], start, horizon, policy)
+    regular = [o for o in found if not o.milestone][:NEXT_OCCURRENCES]
+    milestones = [o for o in found if o.milestone][:NEXT_MILESTONES]
+    return regular, milestones
+
+
+def describe(observance: Observance, start: date, locale: str, policy: MilestonePolicy) -> str:
+    """What ``calgen show ID`` prints."""
+    data = describe_json(observance, start, locale, policy)
+    lines = [f"{data['name']} ({observance.id})", ""]
+    for era in data["rule"]:
+        lines.append(f"  rule: {era}")
+    lines.append(f"  categories: {', '.join(data['categories'])}")
+    if data["origin"]:
+        lines.append(f"  origin: {data['origin']}")
+    if data["description"]:
+        lines.append(f"  {data['description']}")
+    for source in data["sources"]:
+        lines.append(f"  source: {source}")
+    lines += ["", "Next occurrences:"]
+    lines += [f"  {_line(o)}" for o in data["next"]] or ["  none"]
+    if observance.origin:
+        lines += ["", "Next milestones:"]
+        lines += [f"  {_line(o)}" for o in data["milestones"]] or ["  none"]
+    return "\n".join(lines) + "\n"
+
+
+def _line(record: dict[str, Any]) -> str:
+    dates = (
+        record["start"]
+        if record["start"] == record["end"]
+        else (f"{record['start']}..{record['end']}")
+    )
+    extra = []
+    if record["anniversary"]:
+        extra.append(f"anniversary {record['anniversary']}")
+    if record["estimated"]:
+        extra.append("estimated")
+    if record["observed"]:
+        extra.append("observed")
+    suffix = f" ({', '.join(extra)})" if extra else ""
+    return f"{dates}  {record['name']}{suffix}"
+
+
+def describe_json(
+    observance: Observance, start: date, locale: str, policy: MilestonePolicy
+) -> dict[str, Any]:
+    """What ``calgen show ID --format json`` prints."""
+    from calendargen.render.records import record
+
+    regular, milestones = _upcoming(observance, start, policy)
+    return {
+        "id": observance.id,
+        "name": observance.name(locale),
+        "description": observance.description(locale),
+        "rule": [era.text for era in observance.eras],
+        "categories": list(observance.categories),
+        "origin": observance.origin.date.isoformat() if observance.origin else None,
+        "sources": [str(source) for source in observance.sources],
+        "file": observance.file,
+        "next": [record(o, locale) for o in regular],
+        "milestones": [record(o, locale) for o in milestones],
+    }

@@ -1,0 +1,38 @@
+"""Shared fixtures: the small sample catalogue, and a CLI runner working in a temporary folder."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from calendargen.loader import Catalogue, load
+
+HERE = Path(__file__).parent
+SAMPLE = HERE / "catalogue"
+
+
+@pytest.fixture(scope="session")
+def sample() -> Catalogue:
+    return load([SAMPLE])
+
+
+@pytest.fixture
+def project(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """A user project holding only the sample catalogue, as the current folder."""
+    shutil.copytree(SAMPLE, tmp_path / "data")
+    (tmp_path / "calgen.toml").write_text(
+        'include_default = false\ndata = ["data"]\nlocales = ["en", "fr", "ru"]\n'
+        "[window]\nfrom = 2024\nto = 2026\n",
+        encoding="utf-8",
+    )
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1764547200")  # 2025-12-01T00:00:00Z
+    return tmp_path
+
+
+@pytest.fixture
+def runner() -> CliRunner:
+    return CliRunner()
