@@ -35,8 +35,8 @@ def _year_occurrences(observance: Observance, year: int) -> Iterator[Occurrence]
             yield Occurrence(observance, start, end)
         return
     era = next((era for era in observance.eras if era.covers(year)), None)
-    if era is None:
-        return
+    if era is None or (observance.origin is not None and year < observance.origin.date.year):
+        return  # nothing before the commemorated event, whatever the rule says
     estimated = era.rule.estimated
     for start in era.rule.dates(year):
         yield Occurrence(observance, start, era.rule.end(start, era.days), estimated=estimated)

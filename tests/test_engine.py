@@ -119,3 +119,10 @@ def test_ranges_compose(sample: Catalogue) -> None:
     assert {(o.id, o.start, o.milestone, o.observed) for o in whole} == {
         (o.id, o.start, o.milestone, o.observed) for o in halves
     }
+
+
+def test_nothing_before_origin(sample: Catalogue) -> None:
+    # "10-24" has no `since`, but the United Nations came into being on 1945-10-24.
+    assert _dates(sample, "united-nations-day", D(1940, 1, 1), D(1945, 12, 31)) == [
+        (D(1945, 10, 24), D(1945, 10, 24))
+    ]

@@ -1,0 +1,123 @@
+"""The calgen command through click's runner: exit codes, messages, formats."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from calendargen.cli import main
+
+
+def _json(runner: CliRunner, *args: str) -> list[dict]:
+    result = runner.invoke(main, ["list", *args, "--format", "json"])
+    assert result.exit_code == 0, result.output + result.stderr
+    return json.loads(result.stdout)
+
+
+def test_list_json_fields_and_order(project: Path, runner: CliRunner) -> None:
+    records = _json(runner, "--year", "2025")
+    assert records == sorted(records, key=lambda r: (r["start"], r["id"]))
+    for record in records:
+        assert {"id", "start", "end", "name", "categories", "anniversary", "milestone"} <= set(
+            record
+        )
+    on_12_12 = {r["id"] for r in records if r["start"] == "2025-12-12"}
+    assert {"tm-permanent-neutrality-day", "international-day-of-neutrality"} <= on_12_12
+    year = next(r for r in records if r["id"] == "international-year-of-peace-and-trust")
+    assert (year["start"], year["end"]) == ("2025-01-01", "2025-12-31")
+
+
+def test_list_from_to_dates_and_years(project: Path, runner: CliRunner) -> None:
+    days = _json(runner, "--from", "2025-03-21", "--to", "2025-03-21")
+    assert "international-day-of-nowruz" in [r["id"] for r in days]
+    assert all(r["start"] <= "2025-03-21" <= r["end"] for r in days)
+    years = _json(runner, "--from", "2001", "--to", "2002", "--category", "international-day")
+    peace = [r["start"] for r in years if r["id"] == "international-day-of-peace"]
+    assert peace == ["2001-09-18", "2002-09-21"]
+
+
+def test_list_locale(project: Path, runner: CliRunner) -> None:
+    records = _json(runner, "--year", "2025", "--locale", "fr", "--category", "international-day")
+    peace = next(r for r in records if r["id"] == "international-day-of-peace")
+    assert peace["name"] == "Journée internationale de la paix"
+
+
+def test_list_csv_and_table(project: Path, runner: CliRunner) -> None:
+    result = runner.invoke(main, ["list", "--year", "2025", "--format", "csv"])
+    rows = list(csv.DictReader(io.StringIO(result.stdout)))
+    assert len(rows) == len(_json(runner, "--year", "2025"))
+    assert {"id", "start", "end", "name", "categories"} <= set(rows[0])
+    table = runner.invoke(main, ["list", "--year", "2025"])
+    assert "international-day-of-nowruz" in table.stdout
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["list", "--year", "2025", "--from", "2024"], "--year cannot be combined"),
+        (["list", "--from", "2025-13-01"], "--from takes a year"),
+        (["list", "--from", "2026", "--to", "2025"], "is after --to"),
+        (["list", "--locale", "xx-invalid"], "unknown locale 'xx-invalid'"),
+        (["list", "--category", "nope"], "unknown category 'nope'"),
+        (["show", "international-day-of-pease"], "did you mean 'international-day-of-peace'?"),
+        (["list", "--year", "0"], "--year must be from 1 to 9999"),
+    ],
+)
+def test_usage_errors(project: Path, runner: CliRunner, args: list[str], message: str) -> None:
+    result = runner.invoke(main, args)
+    assert result.exit_code == 1
+    assert message in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def test_show_text_and_json(project: Path, runner: CliRunner) -> None:
+    text = runner.invoke(main, ["show", "international-day-of-peace", "--year", "2001"])
+    assert text.exit_code == 0
+    assert "3rd tuesday of september since 1982 until 2001" in text.stdout
+    assert "2001-09-18" in text.stdout
+    data = json.loads(
+        runner.invoke(
+            main, ["show", "tm-independence-day", "--year", "2026", "--format", "json"]
+        ).stdout
+    )
+    assert data["next"][0]["start"] == "2026-09-27"
+    assert data["milestones"][0]["anniversary"] == 35
+
+
+def test_check_ok_and_bad(project: Path, runner: CliRunner) -> None:
+    assert runner.invoke(main, ["check"]).exit_code == 0
+    bad = project / "data" / "observances" / "bad.toml"
+    bad.write_text('[[observance]]\nid = "x"\nrule = "12-32"\n', encoding="utf-8")
+    result = runner.invoke(main, ["check"])
+    assert result.exit_code == 1
+    assert "impossible date '12-32'" in result.stderr
+    assert "missing English name" in result.stderr  # every problem, not just the first
+
+
+def test_bad_config(project: Path, runner: CliRunner) -> None:
+    (project / "calgen.toml").write_text('titel = "x"\n', encoding="utf-8")
+    result = runner.invoke(main, ["list"])
+    assert result.exit_code == 1
+    assert "calgen.toml: titel: unknown key 'titel' (did you mean 'title'?)" in result.stderr
+
+
+def test_build_writes_and_keeps_unchanged_files(project: Path, runner: CliRunner) -> None:
+    first = runner.invoke(main, ["build"])
+    assert first.exit_code == 0, first.stderr
+    target = project / "public" / "en" / "2025.json"
+    assert json.loads(target.read_text(encoding="utf-8"))
+    mtime = target.stat().st_mtime_ns
+    second = runner.invoke(main, ["build"])
+    assert "0 written" in second.stdout
+    assert target.stat().st_mtime_ns == mtime
+
+
+def test_debug_shows_traceback(project: Path, runner: CliRunner) -> None:
+    result = runner.invoke(main, ["--debug", "list", "--locale", "xx-invalid"])
+    assert result.exit_code != 0
+    assert result.exception is not None
