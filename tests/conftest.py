@@ -14,6 +14,19 @@ HERE = Path(__file__).parent
 SAMPLE = HERE / "catalogue"
 
 
+def pytest_addoption(parser: pytest.Parser) -> None:
+    parser.addoption(
+        "--update-golden",
+        action="store_true",
+        help="Rewrite golden files and snapshots from the current output (review the diff).",
+    )
+
+
+@pytest.fixture
+def update_golden(request: pytest.FixtureRequest) -> bool:
+    return bool(request.config.getoption("--update-golden"))
+
+
 @pytest.fixture(scope="session")
 def sample() -> Catalogue:
     return load([SAMPLE])

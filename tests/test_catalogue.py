@@ -1,0 +1,90 @@
+"""The shipped catalogue: valid, sourced, and every date 2020-2030 pinned by a snapshot.
+
+A snapshot per data file (tests/snapshots/FILE.json) makes every date change visible in review;
+regenerate with `python -m pytest tests/test_catalogue.py --update-golden` and read the diff.
+"""
+
+from __future__ import annotations
+
+import json
+from datetime import date
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from calendargen.cli import main
+from calendargen.defaults import shipped
+from calendargen.engine import expand
+from calendargen.loader import Catalogue, load
+
+SNAPSHOTS = Path(__file__).parent / "snapshots"
+DATA_FILES = sorted((shipped("data") / "observances").glob("*.toml"))
+
+
+@pytest.fixture(scope="module")
+def catalogue() -> Catalogue:
+    return load([shipped("data")])
+
+
+def test_every_entry_sourced_and_named(catalogue: Catalogue) -> None:
+    assert len(catalogue.observances) > 300
+    for observance in catalogue.observances:
+        assert observance.sources, observance.id
+        assert any(s.symbol or s.url or s.title for s in observance.sources), observance.id
+        assert observance.names.get("en"), observance.id
+
+
+def _snapshot(catalogue: Catalogue, path: Path) -> str:
+    observances = [o for o in catalogue.observances if Path(o.file).name == path.name]
+    lines = []
+    for o in expand(observances, date(2020, 1, 1), date(2030, 12, 31)):
+        flags = [f for f in ("milestone", "observed", "estimated") if getattr(o, f)]
+        entry = [o.start.isoformat(), o.end.isoformat(), o.id, o.anniversary, flags]
+        lines.append(json.dumps(entry, ensure_ascii=False))
+    return "[\n" + ",\n".join(lines) + "\n]\n"
+
+
+@pytest.mark.parametrize("path", DATA_FILES, ids=[p.stem for p in DATA_FILES])
+def test_snapshot(catalogue: Catalogue, path: Path, update_golden: bool) -> None:
+    snapshot = SNAPSHOTS / f"{path.stem}.json"
+    current = _snapshot(catalogue, path)
+    if update_golden or not snapshot.exists():
+        SNAPSHOTS.mkdir(exist_ok=True)
+        snapshot.write_text(current, encoding="utf-8")
+    assert current == snapshot.read_text(encoding="utf-8")
+
+
+def test_snapshots_have_data_files() -> None:
+    assert {p.stem for p in SNAPSHOTS.glob("*.json")} == {p.stem for p in DATA_FILES}
+
+
+def _json_2025(runner: CliRunner, *args: str) -> list[dict]:
+    result = runner.invoke(main, ["list", "--year", "2025", "--format", "json", *args])
+    assert result.exit_code == 0, result.stderr
+    return json.loads(result.stdout)
+
+
+def test_must_hold_2025(runner: CliRunner, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(tmp_path)  # no calgen.toml: the embedded default
+    records = _json_2025(runner)
+    by_day: dict[str, set[str]] = {}
+    for record in records:
+        by_day.setdefault(record["start"], set()).add(record["id"])
+    assert {"tm-permanent-neutrality-day", "international-day-of-neutrality"} <= by_day[
+        "2025-12-12"
+    ]
+    assert "international-day-of-nowruz" in by_day["2025-03-21"]
+    year = [r for r in records if r["id"] == "international-year-of-peace-and-trust"]
+    assert [(r["start"], r["end"]) for r in year] == [("2025-01-01", "2025-12-31")]
+    un_day = [r for r in records if r["id"] == "united-nations-day"]
+    assert {r["anniversary"] for r in un_day} == {80}
+
+
+def test_first_years(catalogue: Catalogue) -> None:
+    neutrality_day = catalogue.get("tm-permanent-neutrality-day")
+    un_neutrality = catalogue.get("international-day-of-neutrality")
+    assert neutrality_day is not None and un_neutrality is not None
+    assert not expand([neutrality_day], date(1900, 1, 1), date(1994, 12, 31))
+    assert not expand([un_neutrality], date(1900, 1, 1), date(2016, 12, 31))
+    assert expand([un_neutrality], date(2017, 12, 12), date(2017, 12, 12))
