@@ -121,3 +121,21 @@ def test_debug_shows_traceback(project: Path, runner: CliRunner) -> None:
     result = runner.invoke(main, ["--debug", "list", "--locale", "xx-invalid"])
     assert result.exit_code != 0
     assert result.exception is not None
+
+
+def test_milestone_policy_from_config(project: Path, runner: CliRunner) -> None:
+    config = project / "calgen.toml"
+    config.write_text(
+        config.read_text(encoding="utf-8") + "[milestones]\nevery = 10\nalso = [1, 25]\n",
+        encoding="utf-8",
+    )
+    records = _json(runner, "--from", "2020", "--to", "2030", "--milestones")
+    neutrality = [r["anniversary"] for r in records if r["id"] == "tm-permanent-neutrality-day"]
+    assert neutrality == [25, 30]  # 2020: 25th (in `also`); 2030: 35th is no multiple of 10
+    un = [r["anniversary"] for r in records if r["id"] == "united-nations-day"]
+    assert un == [80]
+
+
+def test_show_lists_both_baselines(project: Path, runner: CliRunner) -> None:
+    result = runner.invoke(main, ["show", "international-day-of-neutrality", "--year", "2025"])
+    assert "anniversary 30, edition 9" in result.stdout

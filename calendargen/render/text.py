@@ -95,6 +95,8 @@ def _line(record: dict[str, Any]) -> str:
     extra = []
     if record["anniversary"]:
         extra.append(f"anniversary {record['anniversary']}")
+    if record["edition"] and record["edition"] != record["anniversary"]:
+        extra.append(f"edition {record['edition']}")
     if record["estimated"]:
         extra.append("estimated")
     if record["observed"]:

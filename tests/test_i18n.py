@@ -1,0 +1,168 @@
+"""Ordinals, milestone titles and jubilees per locale; the gettext catalogues are complete."""
+
+from __future__ import annotations
+
+import json
+import re
+import string
+from datetime import date
+from pathlib import Path
+
+import pytest
+from babel.messages.extract import extract_from_dir
+from babel.messages.pofile import read_po
+from click.testing import CliRunner
+
+from calendargen.cli import main
+from calendargen.config import DEFAULT_LOCALES
+from calendargen.engine import expand
+from calendargen.i18n import date_range, edition_text, jubilee, occurrence_name, ordinal
+from calendargen.loader import Catalogue
+
+ROOT = Path(__file__).parent.parent
+LOCALES = ROOT / "data" / "locales"
+
+# English ordinals 1-125 as any style guide writes them (Chicago Manual of Style 9.6): -st, -nd,
+# -rd after 1, 2, 3 except in 11, 12, 13; -th otherwise. Checked by eye, not generated.
+ENGLISH_1_TO_125 = """
+1st 2nd 3rd 4th 5th 6th 7th 8th 9th 10th 11th 12th 13th 14th 15th 16th 17th 18th 19th 20th 21st
+22nd 23rd 24th 25th 26th 27th 28th 29th 30th 31st 32nd 33rd 34th 35th 36th 37th 38th 39th 40th
+41st 42nd 43rd 44th 45th 46th 47th 48th 49th 50th 51st 52nd 53rd 54th 55th 56th 57th 58th 59th
+60th 61st 62nd 63rd 64th 65th 66th 67th 68th 69th 70th 71st 72nd 73rd 74th 75th 76th 77th 78th
+79th 80th 81st 82nd 83rd 84th 85th 86th 87th 88th 89th 90th 91st 92nd 93rd 94th 95th 96th 97th
+98th 99th 100th 101st 102nd 103rd 104th 105th 106th 107th 108th 109th 110th 111th 112th 113th
+114th 115th 116th 117th 118th 119th 120th 121st 122nd 123rd 124th 125th
+""".split()
+
+
+def test_english_ordinals_1_to_125() -> None:
+    assert [ordinal(n, "en") for n in range(1, 126)] == ENGLISH_1_TO_125
+
+
+@pytest.mark.parametrize(
+    ("locale", "cases"),
+    [
+        # French: 1er, then e (Académie française: 1er, 2e, 30e).
+        ("fr", {1: "1er", 2: "2e", 21: "21e", 30: "30e", 101: "101e"}),
+        # Spanish (RAE): 1.er and 3.er for primer/tercer, .º otherwise; 13.er decimotercer.
+        ("es", {1: "1.er", 2: "2.º", 3: "3.er", 11: "11.º", 13: "13.er", 30: "30.º"}),
+        # Turkmen: -njy after 6, 9 and 10 (altynjy, dokuzynjy, onunjy), -nji otherwise, as in
+        # "69-njy mejlisinde", "71-nji mejlisinde" of the UN General Assembly's sessions.
+        ("tk", {1: "1-nji", 6: "6-njy", 9: "9-njy", 10: "10-njy", 50: "50-nji", 69: "69-njy"}),
+        ("tr", {1: "1.", 30: "30."}),  # Turkish: the number and a full stop (30. yıl dönümü)
+        ("ru", {1: "1-й", 30: "30-й"}),
+        ("zh", {30: "第30"}),
+    ],
+)
+def test_ordinals_by_grammar(locale: str, cases: dict[int, str]) -> None:
+    assert {n: ordinal(n, locale) for n in cases} == cases
+
+
+def _milestone(sample: Catalogue, observance_id: str, year: int):  # type: ignore[no-untyped-def]
+    observance = sample.get(observance_id)
+    assert observance is not None
+    found = expand([observance], date(year, 1, 1), date(year, 12, 31))
+    return next(o for o in found if o.milestone)
+
+
+@pytest.mark.parametrize(
+    ("locale", "expected"),
+    [
+        ("en", "30th anniversary of the permanent neutrality of Turkmenistan"),
+        ("fr", "Permanent Neutrality Day : 30e anniversaire"),  # no French name: English name
+        ("ru", "Permanent Neutrality Day: 30-я годовщина"),
+        ("tk", "Permanent Neutrality Day: 30 ýyllygy"),
+        ("zh", "Permanent Neutrality Day：30周年"),
+    ],
+)
+def test_milestone_titles(sample: Catalogue, locale: str, expected: str) -> None:
+    assert occurrence_name(_milestone(sample, "tm-permanent-neutrality-day", 2025), locale) == (
+        expected
+    )
+
+
+def test_jubilees(sample: Catalogue) -> None:
+    silver = _milestone(sample, "tm-permanent-neutrality-day", 2020)
+    assert occurrence_name(silver, "en") == (
+        "25th anniversary of the permanent neutrality of Turkmenistan (silver jubilee)"
+    )
+    assert occurrence_name(silver, "ru").endswith("(серебряный юбилей)")
+    assert occurrence_name(silver, "tk") == "Permanent Neutrality Day: 25 ýyllygy"  # no tradition
+    assert jubilee(50, "fr") == "jubilé d'or"
+    assert jubilee(30, "en") is None
+
+
+def test_edition_and_ranges() -> None:
+    assert edition_text(9, "en") == "9th observance"
+    assert edition_text(9, "es") == "9.ª edición"
+    # CLDR interval formats: one month and year written once.
+    assert date_range(date(2025, 3, 21), date(2025, 3, 22), "en") == "Mar 21\u2009–\u200922, 2025"
+    assert date_range(date(2025, 3, 21), date(2025, 3, 22), "es") == "21–22 de marzo de 2025"
+    assert date_range(date(2025, 3, 21), date(2025, 3, 21), "ru") == "21 марта 2025\u202fг."
+
+
+def test_must_hold_milestone_names(runner: CliRunner) -> None:
+    for locale, needle in (("en", "30th"), ("fr", "30e"), ("ru", "30")):
+        result = runner.invoke(
+            main,
+            ["list", "--from", "2025-01-01", "--to", "2025-12-31", "--format", "json",
+             "--locale", locale],
+        )  # fmt: skip
+        assert result.exit_code == 0, result.stderr
+        milestones = [
+            r
+            for r in json.loads(result.stdout)
+            if r["start"] == "2025-12-12" and r["milestone"] and r["anniversary"] == 30
+        ]
+        assert milestones, locale
+        assert all(needle in r["name"] for r in milestones)
+        if locale == "ru":
+            assert all(re.search("[а-я]", r["name"]) for r in milestones)
+
+
+# -- the catalogues -------------------------------------------------------------------------
+
+
+def _po(locale: str):  # type: ignore[no-untyped-def]
+    with (LOCALES / locale / "LC_MESSAGES" / "calendargen.po").open("rb") as handle:
+        return read_po(handle, locale=locale)
+
+
+def _fields(text: str) -> set[str]:
+    return {name for _, name, _, _ in string.Formatter().parse(text) if name}
+
+
+def test_template_is_up_to_date() -> None:
+    keywords = {
+        "pgettext_noop": ((1, "c"), 2),
+        "_": None,
+        "gettext": None,
+        "pgettext": ((1, "c"), 2),
+    }
+    extracted = {
+        (context, message if isinstance(message, str) else message[0])
+        for _, _, message, _, context in extract_from_dir(
+            str(ROOT),
+            method_map=[("calendargen/**.py", "python"), ("templates/**.html", "jinja2")],
+            keywords=keywords,
+        )
+    }
+    with (LOCALES / "calendargen.pot").open("rb") as handle:
+        template = {(m.context, m.id) for m in read_po(handle) if m.id}
+    assert extracted == template, "run the pybabel extract command of babel.cfg"
+
+
+@pytest.mark.parametrize("locale", DEFAULT_LOCALES)
+def test_catalogue_complete(locale: str) -> None:
+    with (LOCALES / "calendargen.pot").open("rb") as handle:
+        template = {(m.context, m.id) for m in read_po(handle) if m.id}
+    catalog = _po(locale)
+    messages = {(m.context, m.id): m for m in catalog if m.id}
+    assert set(messages) >= template, f"missing in {locale}: {template - set(messages)}"
+    for key in template:
+        message = messages[key]
+        assert message.string, f"{locale}: untranslated {key}"
+        assert not message.fuzzy, f"{locale}: fuzzy {key}"
+        required = _fields(message.id) - {"n", "ordinal"}
+        allowed = _fields(message.id) | {"n", "ordinal"}
+        assert required <= _fields(message.string) <= allowed, (locale, key, message.string)
