@@ -41,11 +41,12 @@ def reference_date() -> date:
 
 
 def reference_timestamp(today: date) -> datetime:
-    """The build's timestamp (DTSTAMP): SOURCE_DATE_EPOCH, else midnight UTC of ``today``."""
+    """The build's timestamp (DTSTAMP): SOURCE_DATE_EPOCH, else 1 January of ``today``'s year,
+    so that rebuilding the same inputs within a year changes no byte."""
     epoch = os.environ.get("SOURCE_DATE_EPOCH")
     if epoch:
         return datetime.fromtimestamp(int(epoch), UTC)
-    return datetime(today.year, today.month, today.day, tzinfo=UTC)
+    return datetime(today.year, 1, 1, tzinfo=UTC)
 
 
 @dataclass(frozen=True)
@@ -128,6 +129,7 @@ def _prune_empty(folder: Path, out: Path) -> None:
 
 def plan(config: Config, today: date) -> tuple[dict[str, bytes], dict[str, int]]:
     """Every output file of the project, rendered in memory, with counts for the summary."""
+    from calendargen.render.feeds import plan_feeds
     from calendargen.render.records import render_json
 
     catalogue = load(config.data_folders)
@@ -142,7 +144,14 @@ def plan(config: Config, today: date) -> tuple[dict[str, bytes], dict[str, int]]
         for year in range(first_year, last_year + 1):
             in_year = [o for o in occurrences if o.start.year == year]
             files[f"{locale}/{year}.json"] = render_json(in_year, locale).encode("utf-8")
-    counts = {"occurrences": len(occurrences), "feeds": 0, "pages": 0, "files": len(files)}
+    feeds = plan_feeds(catalogue, occurrences, config, today, reference_timestamp(today))
+    files.update(feeds)
+    counts = {
+        "occurrences": len(occurrences),
+        "feeds": len(feeds),
+        "pages": 0,
+        "files": len(files),
+    }
     return files, counts
 
 

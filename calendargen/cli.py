@@ -145,11 +145,13 @@ def list_command(
     elif fmt == "csv":
         click.echo(render_csv(occurrences, locale), nl=False)
     elif fmt == "ics":
-        from calendargen.render.ics import FeedInfo, render_feed
+        from calendargen.build import reference_timestamp
+        from calendargen.render.ics import EventContext, FeedInfo, render_feed
 
-        info = FeedInfo(name="calendargen", description=f"{first} – {last}", locale=locale)
-        feed = render_feed(occurrences, info, config, catalogue)
-        sys.stdout.buffer.write(feed)
+        info = FeedInfo(name=config.title, description=f"{first} – {last}", locale=locale)
+        names = {cid: category.name(locale) for cid, category in catalogue.categories.items()}
+        context = EventContext(names, reference_timestamp(_today()), config.base_url)
+        click.echo(render_feed(occurrences, info, context).decode("utf-8"), nl=False)
     else:
         from calendargen.render.text import table
 

@@ -45,7 +45,7 @@ class Config:
     templates: Path | None = None
     out: Path = Path("public")
     years_before: int = 1
-    years_after: int = 5
+    years_after: int = 3
     first_year: int | None = None
     last_year: int | None = None
     milestones: MilestonePolicy = DEFAULT_POLICY

@@ -19,7 +19,7 @@ from babel import Locale, UnknownLocaleError
 
 from calendargen.defaults import shipped
 from calendargen.errors import CatalogueError, Problem, RuleError
-from calendargen.model import Era, Observance, Origin, Override, Source
+from calendargen.model import Era, Observance, Origin, Override, Source, localized
 from calendargen.rules import parse_eras
 
 ID_PATTERN = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
@@ -37,6 +37,7 @@ ENTRY_KEYS = (
 SOURCE_KEYS = ("symbol", "title", "url")
 ORIGIN_KEYS = ("date", "of", "source")
 CATEGORY_TYPES = ("source", "kind")
+CATEGORY_KEYS = ("type", "name", "territory")
 FILE_KEYS = ("catalogue", "observance")
 
 
@@ -47,6 +48,15 @@ class Category:
     id: str
     type: str
     names: dict[str, str]
+    territory: str | None = None  # a CLDR territory code: names in every locale from CLDR
+
+    def name(self, locale: str) -> str:
+        own = self.names.get(locale) or self.names.get(locale.split("_")[0])
+        if own:
+            return own
+        if self.territory:
+            return Locale.parse(locale).territories.get(self.territory) or self.names["en"]
+        return localized(self.names, locale)[0]
 
 
 @dataclass(frozen=True)
@@ -307,10 +317,22 @@ def load_categories(path: Path, display: str) -> tuple[dict[str, Category], list
             problems.append(Problem("missing English name (name.en)", display, category_id))
             continue
         for key in table:
-            if key not in ("type", "name"):
-                hint = _suggest(key, ["type", "name"])
+            if key not in CATEGORY_KEYS:
+                hint = _suggest(key, CATEGORY_KEYS)
                 problems.append(Problem(f"unknown key '{key}'", display, category_id, hint=hint))
-        categories[category_id] = Category(category_id, table["type"], dict(names))
+        territory = table.get("territory")
+        if territory is not None and territory not in Locale.parse("en").territories:
+            problems.append(Problem(f"unknown CLDR territory '{territory}'", display, category_id))
+            continue
+        for locale in names:
+            if not valid_locale(locale):
+                problems.append(Problem(f"unknown locale '{locale}'", display, category_id))
+        if not ID_PATTERN.match(category_id):
+            problems.append(
+                Problem("a category id is a slug of a-z, 0-9 and '-'", display, category_id)
+            )
+            continue
+        categories[category_id] = Category(category_id, table["type"], dict(names), territory)
     return categories, problems
 
 

@@ -124,5 +124,14 @@ class Occurrence:
         return self.observance.categories
 
     @property
+    def distinct_edition(self) -> int | None:
+        """The edition, when it is a second baseline worth showing beside the anniversary
+        (first observed in another year than the event it commemorates)."""
+        origin = self.observance.origin
+        if self.edition is None or (origin and self.observance.first_year == origin.date.year):
+            return None
+        return self.edition
+
+    @property
     def sort_key(self) -> tuple[date, str, bool, bool]:
         return (self.start, self.observance.id, self.milestone, self.observed)

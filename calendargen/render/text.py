@@ -68,6 +68,7 @@ def _upcoming(
 def describe(observance: Observance, start: date, locale: str, policy: MilestonePolicy) -> str:
     """What ``calgen show ID`` prints."""
     data = describe_json(observance, start, locale, policy)
+    regular, milestones = _upcoming(observance, start, policy)
     lines = [f"{data['name']} ({observance.id})", ""]
     for era in data["rule"]:
         lines.append(f"  rule: {era}")
@@ -79,30 +80,22 @@ def describe(observance: Observance, start: date, locale: str, policy: Milestone
     for source in data["sources"]:
         lines.append(f"  source: {source}")
     lines += ["", "Next occurrences:"]
-    lines += [f"  {_line(o)}" for o in data["next"]] or ["  none"]
+    lines += [f"  {_line(o, locale)}" for o in regular] or ["  none"]
     if observance.origin:
         lines += ["", "Next milestones:"]
-        lines += [f"  {_line(o)}" for o in data["milestones"]] or ["  none"]
+        lines += [f"  {_line(o, locale)}" for o in milestones] or ["  none"]
     return "\n".join(lines) + "\n"
 
 
-def _line(record: dict[str, Any]) -> str:
-    dates = (
-        record["start"]
-        if record["start"] == record["end"]
-        else (f"{record['start']}..{record['end']}")
-    )
+def _line(occurrence: Occurrence, locale: str) -> str:
     extra = []
-    if record["anniversary"]:
-        extra.append(f"anniversary {record['anniversary']}")
-    if record["edition"] and record["edition"] != record["anniversary"]:
-        extra.append(f"edition {record['edition']}")
-    if record["estimated"]:
-        extra.append("estimated")
-    if record["observed"]:
-        extra.append("observed")
+    if occurrence.anniversary:
+        extra.append(f"anniversary {occurrence.anniversary}")
+    if occurrence.distinct_edition:
+        extra.append(f"edition {occurrence.distinct_edition}")
+    extra += [flag for flag in ("estimated", "observed") if getattr(occurrence, flag)]
     suffix = f" ({', '.join(extra)})" if extra else ""
-    return f"{dates}  {record['name']}{suffix}"
+    return f"{_dates(occurrence)}  {occurrence_name(occurrence, locale)}{suffix}"
 
 
 def describe_json(

@@ -1,0 +1,128 @@
+"""Plan every iCalendar feed of a build: per locale, all, milestones, per category, per entry.
+
+Paths are a public interface and never change: ``L/calendar.ics``, ``L/milestones.ics``,
+``L/feeds/CATEGORY.ics``, ``L/observances/ID.ics``. Each event is rendered once per locale and
+shared by the feeds that contain it.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections import defaultdict
+from datetime import date, datetime
+
+from calendargen.config import Config
+from calendargen.i18n import pgettext_noop, translate
+from calendargen.loader import Catalogue
+from calendargen.model import Occurrence
+from calendargen.render.ics import EventContext, FeedInfo, render_calendar, render_event
+
+MAX_FEED_BYTES = 1_000_000  # Google Calendar drops events from larger feeds
+HEADER_ALLOWANCE = 2_000  # the VCALENDAR's own lines
+log = logging.getLogger(__name__)
+ALL_FEED = pgettext_noop("feed", "All observances and anniversaries")
+MILESTONE_FEED = pgettext_noop("feed", "Milestone anniversaries")
+FEED_NAME = pgettext_noop("feed", "{site}: {feed}")
+FEED_DESCRIPTION = pgettext_noop("feed", "{feed}, {first}–{last}")
+
+
+def feed_paths(locale: str) -> tuple[str, str]:
+    return f"{locale}/calendar.ics", f"{locale}/milestones.ics"
+
+
+def category_feed_path(locale: str, category: str) -> str:
+    return f"{locale}/feeds/{category}.ics"
+
+
+def observance_feed_path(locale: str, observance_id: str) -> str:
+    return f"{locale}/observances/{observance_id}.ics"
+
+
+def feed_categories(catalogue: Catalogue, config: Config) -> list[str]:
+    """The categories that get a feed: those configured (all by default) that have entries."""
+    used = {c for o in catalogue.observances for c in o.categories}
+    wanted = config.categories if config.categories is not None else tuple(catalogue.categories)
+    return [c for c in wanted if c in used]
+
+
+Dated = tuple[Occurrence, str]  # an occurrence and its rendered event
+
+
+def fit(events: list[Dated], today: date, budget: int) -> list[Dated]:
+    """The events that fit in ``budget`` bytes, keeping what a subscriber needs most: from
+    ``today`` on, nearest first, then the past, most recent first. Returned in feed order."""
+    if sum(len(e.encode("utf-8")) for _, e in events) <= budget:
+        return events
+    ahead = [d for d in events if d[0].end >= today]
+    behind = [d for d in events if d[0].end < today][::-1]
+    kept: list[Dated] = []
+    size = 0
+    for dated in ahead + behind:
+        size += len(dated[1].encode("utf-8"))
+        if size > budget:
+            break
+        kept.append(dated)
+    order = {id(d): i for i, d in enumerate(events)}
+    return sorted(kept, key=lambda d: order[id(d)])
+
+
+def _calendar(
+    events: list[Dated], title: str, path: str, locale: str, config: Config, today: date
+) -> bytes:
+    base = config.base_url.rstrip("/") if config.base_url else None
+    first, last = config.window(today.year)
+    kept = fit(events, today, MAX_FEED_BYTES - HEADER_ALLOWANCE)
+    if len(kept) < len(events):
+        first = min(o.start.year for o, _ in kept)
+        last = max(o.start.year for o, _ in kept)
+        log.warning(
+            "%s: %d of %d events kept (%d-%d) to stay under the %s bytes Google Calendar reads",
+            path, len(kept), len(events), first, last, f"{MAX_FEED_BYTES:,}",
+        )  # fmt: skip
+    info = FeedInfo(
+        name=translate(FEED_NAME, locale).format(site=config.title, feed=title),
+        description=translate(FEED_DESCRIPTION, locale).format(feed=title, first=first, last=last),
+        locale=locale,
+        url=f"{base}/{path}" if base else None,
+    )
+    return render_calendar((event for _, event in kept), info)
+
+
+def plan_feeds(
+    catalogue: Catalogue,
+    occurrences: list[Occurrence],
+    config: Config,
+    today: date,
+    stamp: datetime,
+) -> dict[str, bytes]:
+    """Every feed of every locale, as ``{path: bytes}``, each under MAX_FEED_BYTES."""
+    files: dict[str, bytes] = {}
+    categories = feed_categories(catalogue, config)
+    for locale in config.locales:
+        names = {cid: category.name(locale) for cid, category in catalogue.categories.items()}
+        context = EventContext(names, stamp, config.base_url)
+        brief = [(o, render_event(o, locale, context, full=False)) for o in occurrences]
+        by_category: dict[str, list[Dated]] = defaultdict(list)
+        by_observance: dict[str, list[Dated]] = defaultdict(list)
+        milestones = []
+        for dated in brief:
+            occurrence = dated[0]
+            full = render_event(occurrence, locale, context)
+            by_observance[occurrence.id].append((occurrence, full))
+            for category in occurrence.categories:
+                by_category[category].append(dated)
+            if occurrence.milestone:
+                milestones.append(dated)
+        all_path, milestone_path = feed_paths(locale)
+        plan = [
+            (all_path, translate(ALL_FEED, locale), brief),
+            (milestone_path, translate(MILESTONE_FEED, locale), milestones),
+        ]
+        plan += [(category_feed_path(locale, c), names[c], by_category[c]) for c in categories]
+        plan += [
+            (observance_feed_path(locale, o.id), o.name(locale), by_observance[o.id])
+            for o in catalogue.observances
+        ]
+        for path, title, events in plan:
+            files[path] = _calendar(events, title, path, locale, config, today)
+    return files

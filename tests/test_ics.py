@@ -1,0 +1,236 @@
+"""iCalendar output: byte-level conformance, golden files, independent parsers, stable UIDs."""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import shutil
+import subprocess
+from datetime import date, timedelta
+from pathlib import Path
+
+import icalendar
+import pytest
+import recurring_ical_events
+from click.testing import CliRunner
+
+from calendargen.cli import main
+from calendargen.render.ics import escape_text, fold
+
+GOLDEN = Path(__file__).parent / "golden" / "ics"
+JS = Path(__file__).parent / "js"
+GOLDEN_FILES = [
+    "en/calendar.ics",
+    "ru/milestones.ics",
+    "fr/observances/international-day-of-peace.ics",
+    "en/feeds/tm.ics",
+]
+
+
+@pytest.fixture
+def built(project: Path, runner: CliRunner) -> Path:
+    result = runner.invoke(main, ["build", "--quiet"])
+    assert result.exit_code == 0, result.stderr
+    return project / "public"
+
+
+def _feeds(out: Path) -> list[Path]:
+    return sorted(out.rglob("*.ics"))
+
+
+def _listed(runner: CliRunner, locale: str) -> list[dict]:
+    result = runner.invoke(
+        main, ["list", "--from", "2024", "--to", "2026", "--format", "json", "--locale", locale]
+    )
+    return json.loads(result.stdout)
+
+
+# -- the bytes --------------------------------------------------------------------------
+
+
+def test_escaping() -> None:
+    assert escape_text("a;b,c\\d\ne: f") == "a\\;b\\,c\\\\d\\ne: f"  # a colon is not escaped
+    assert escape_text("x\r\ny\rz\x00\x1b") == "x\\ny\\nz"
+
+
+def test_fold_never_splits_a_character() -> None:
+    line = "SUMMARY:" + "Туркменистан😀" * 20
+    folded = fold(line)
+    physical = folded.split("\r\n")[:-1]
+    assert all(len(p.encode("utf-8")) <= 75 for p in physical)
+    assert "".join(p[1:] if i else p for i, p in enumerate(physical)) == line
+    for part in physical:
+        part.encode("utf-8").decode("utf-8")  # each physical line is whole UTF-8
+
+
+def test_feed_conformance(built: Path) -> None:
+    for path in _feeds(built):
+        data = path.read_bytes()
+        assert not data.startswith(b"\xef\xbb\xbf"), path  # no BOM (ical.js rejects one)
+        text = data.decode("utf-8")
+        assert text.endswith("END:VCALENDAR\r\n")
+        assert "\n" not in text.replace("\r\n", ""), path  # CRLF only
+        lines = text.split("\r\n")[:-1]
+        assert all(len(line.encode("utf-8")) <= 75 for line in lines), path
+        for required in ("VERSION:2.0", "PRODID:", "CALSCALE:GREGORIAN", "METHOD:PUBLISH",
+                         "NAME;LANGUAGE=", "X-WR-CALNAME:", "DESCRIPTION;LANGUAGE=",
+                         "X-WR-CALDESC:", "REFRESH-INTERVAL;VALUE=DURATION:P1D",
+                         "X-PUBLISHED-TTL:P1D"):  # fmt: skip
+            assert required in text, (path, required)
+        assert "VALARM" not in text
+        unfolded = text.replace("\r\n ", "")
+        for event in unfolded.split("BEGIN:VEVENT")[1:]:
+            for required in ("DTSTART;VALUE=DATE:", "DTEND;VALUE=DATE:", "TRANSP:TRANSPARENT",
+                             "X-MICROSOFT-CDO-BUSYSTATUS:FREE", "CLASS:PUBLIC", "SUMMARY;",
+                             "DESCRIPTION;", "CATEGORIES:", "UID:", "DTSTAMP:"):  # fmt: skip
+                assert required in event, (path, required)
+
+
+def test_base_url_adds_urls(project: Path, runner: CliRunner) -> None:
+    config = project / "calgen.toml"
+    config.write_text('base_url = "https://days.example.org/"\n' + config.read_text())
+    assert runner.invoke(main, ["build", "--quiet"]).exit_code == 0
+    text = (project / "public" / "en" / "calendar.ics").read_text().replace("\r\n ", "")
+    assert "URL;VALUE=URI:https://days.example.org/en/calendar.ics" in text
+    assert "SOURCE;VALUE=URI:https://days.example.org/en/calendar.ics" in text
+    assert "URL;VALUE=URI:https://days.example.org/en/observances/united-nations-day/" in text
+
+
+def test_estimated_dates_are_tentative(built: Path) -> None:
+    text = (built / "en" / "observances" / "eid-al-fitr.ics").read_text().replace("\r\n ", "")
+    events = text.split("BEGIN:VEVENT")[1:]
+    status = {re.search(r"DTSTART;VALUE=DATE:(\d+)", e)[1]: re.search(r"STATUS:(\w+)", e)[1]
+              for e in events}  # fmt: skip
+    assert status["20240410"] == "CONFIRMED"  # announced (an override)
+    assert status["20250330"] == "TENTATIVE"  # computed Umm al-Qura date
+
+
+# -- golden files -----------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("name", GOLDEN_FILES)
+def test_golden(built: Path, name: str, update_golden: bool) -> None:
+    golden = GOLDEN / name
+    current = (built / name).read_bytes()
+    if update_golden or not golden.exists():
+        golden.parent.mkdir(parents=True, exist_ok=True)
+        golden.write_bytes(current)
+    assert current == golden.read_bytes(), f"{name} differs; review, then --update-golden"
+
+
+# -- independent parsers ----------------------------------------------------------------
+
+
+def _expected(runner: CliRunner, locale: str) -> set[tuple[str, str, str]]:
+    return {(r["id"], r["start"], r["end"]) for r in _listed(runner, locale)}
+
+
+def _id_of(uid: str) -> str:
+    return re.sub(r"-\d{8}-(day|milestone|observed)-[A-Za-z_]+@calendargen$", "", uid)
+
+
+def test_icalendar_parses_back_the_same_dates(built: Path, runner: CliRunner) -> None:
+    for locale in ("en", "fr", "ru"):
+        calendar = icalendar.Calendar.from_ical((built / locale / "calendar.ics").read_bytes())
+        found = {
+            (
+                _id_of(str(event["UID"])),
+                event.decoded("DTSTART").isoformat(),
+                (event.decoded("DTEND") - timedelta(days=1)).isoformat(),
+            )
+            for event in calendar.walk("VEVENT")
+        }
+        assert found == _expected(runner, locale)
+    for path in _feeds(built):
+        icalendar.Calendar.from_ical(path.read_bytes())  # every feed parses
+
+
+def test_recurring_ical_events_agrees(built: Path, runner: CliRunner) -> None:
+    calendar = icalendar.Calendar.from_ical((built / "en" / "calendar.ics").read_bytes())
+    events = recurring_ical_events.of(calendar).between(date(2024, 1, 1), date(2027, 1, 1))
+    found = {(_id_of(str(e["UID"])), e["DTSTART"].dt.isoformat()) for e in events}
+    assert found == {(i, s) for i, s, _ in _expected(runner, "en")}
+
+
+def test_ical_js_parses_every_feed(built: Path, runner: CliRunner) -> None:
+    node = shutil.which("node")
+    if node is None or not (JS / "node_modules" / "ical.js").is_dir():
+        if os.environ.get("CI"):
+            pytest.fail("CI must install node and tests/js (npm ci --prefix tests/js)")
+        pytest.skip("ical.js not installed: npm ci --prefix tests/js")
+    paths = [str(p) for p in _feeds(built)]
+    result = subprocess.run(
+        [node, str(JS / "parse.mjs"), *paths], capture_output=True, text=True, check=True
+    )
+    parsed = json.loads(result.stdout)
+    assert set(parsed) == set(paths)
+    events = parsed[str(built / "en" / "calendar.ics")]
+    assert all(e["allDay"] for e in events)
+    found = {
+        (
+            _id_of(e["uid"]),
+            e["start"],
+            (date.fromisoformat(e["end"]) - timedelta(days=1)).isoformat(),
+        )
+        for e in events
+    }
+    assert found == _expected(runner, "en")
+
+
+# -- identity ---------------------------------------------------------------------------
+
+
+def _uids(path: Path) -> dict[str, str]:
+    calendar = icalendar.Calendar.from_ical(path.read_bytes())
+    return {str(e["UID"]): e.decoded("DTSTART").isoformat() for e in calendar.walk("VEVENT")}
+
+
+def test_uids_stable_across_windows_and_names(project: Path, runner: CliRunner) -> None:
+    runner.invoke(main, ["build", "--quiet", "--from", "2024", "--to", "2026"])
+    before = _uids(project / "public" / "en" / "calendar.ics")
+    data = project / "data" / "observances" / "sample.toml"
+    data.write_text(data.read_text().replace("United Nations Day", "UN Day (renamed)"))
+    runner.invoke(main, ["build", "--quiet", "--from", "2025", "--to", "2027"])
+    after = _uids(project / "public" / "en" / "calendar.ics")
+    shared = {u for u, d in before.items() if d >= "2025"}
+    assert shared and shared <= set(after)
+    assert all(before[u] == after[u] for u in shared)
+    assert len(set(before.values())) > 1 and len(before) == len(set(before))  # unique
+
+
+def test_locales_share_no_uid(built: Path) -> None:
+    en = set(_uids(built / "en" / "calendar.ics"))
+    ru = set(_uids(built / "ru" / "calendar.ics"))
+    assert en and ru and not en & ru
+
+
+def test_two_builds_are_byte_identical(project: Path, runner: CliRunner, tmp_path: Path) -> None:
+    runner.invoke(main, ["build", "--quiet", "--out", str(tmp_path / "a")])
+    runner.invoke(main, ["build", "--quiet", "--out", str(tmp_path / "b")])
+    a = {p.relative_to(tmp_path / "a"): p.read_bytes() for p in (tmp_path / "a").rglob("*")
+         if p.is_file() and p.name != ".calgen.lock"}  # fmt: skip
+    b = {p.relative_to(tmp_path / "b"): p.read_bytes() for p in (tmp_path / "b").rglob("*")
+         if p.is_file() and p.name != ".calgen.lock"}  # fmt: skip
+    assert a == b and len(a) > 10
+
+
+def test_list_format_ics(project: Path, runner: CliRunner) -> None:
+    result = runner.invoke(main, ["list", "--year", "2025", "--format", "ics"])
+    calendar = icalendar.Calendar.from_ical(result.stdout.encode("utf-8"))
+    assert len(calendar.walk("VEVENT")) == len(_json_2025(runner))
+
+
+def _json_2025(runner: CliRunner) -> list[dict]:
+    return json.loads(runner.invoke(main, ["list", "--year", "2025", "--format", "json"]).stdout)
+
+
+def test_default_feeds_under_one_megabyte(
+    tmp_path: Path, runner: CliRunner, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1764547200")
+    result = runner.invoke(main, ["build", "--quiet", "--locale", "en", "--locale", "ar"])
+    assert result.exit_code == 0, result.stderr
+    sizes = {p: p.stat().st_size for p in (tmp_path / "public").rglob("*.ics")}
+    assert max(sizes.values()) < 1_000_000
