@@ -35,9 +35,3 @@ def anniversary_date(origin: date, year: int) -> date:
     if origin.month == 2 and origin.day == 29 and not calendar.isleap(year):
         return date(year, 2, 28)
     return origin.replace(year=year)
-
-
-def years_since(origin: date, year: int) -> int | None:
-    """The anniversary number in ``year`` (None before the first anniversary)."""
-    number = year - origin.year
-    return number if number >= 1 else None

@@ -203,10 +203,16 @@ def check(path: Path | None) -> None:
 @click.option("--from", "first", type=int, help="First year of the window.")
 @click.option("--to", "last", type=int, help="Last year of the window.")
 @click.option("--locale", "locales", multiple=True, help="Only these locales (repeat).")
+@click.option("--compact", is_flag=True, default=None, help="Recurring events where possible.")
 @click.option("--quiet", is_flag=True, help="No progress, no summary.")
 @handles_errors
 def build(
-    out: Path | None, first: int | None, last: int | None, locales: tuple[str, ...], quiet: bool
+    out: Path | None,
+    first: int | None,
+    last: int | None,
+    locales: tuple[str, ...],
+    compact: bool | None,
+    quiet: bool,
 ) -> None:
     """Build the feeds (and site) into the output folder."""
     from calendargen.build import build_project
@@ -214,7 +220,7 @@ def build(
     for locale in locales:
         check_locale(locale)
     config = load_config(Path.cwd()).with_overrides(
-        out=out, first_year=first, last_year=last, locales=locales or None
+        out=out, first_year=first, last_year=last, locales=locales or None, compact=compact
     )
     summary = build_project(config, _today())
     if not quiet:

@@ -26,6 +26,7 @@ KEYS = {
     "window": dict,
     "milestones": dict,
     "categories": list,
+    "compact": bool,
 }
 WINDOW_KEYS = ("years_before", "years_after", "from", "to")
 MILESTONE_KEYS = ("every", "also")
@@ -50,6 +51,7 @@ class Config:
     last_year: int | None = None
     milestones: MilestonePolicy = DEFAULT_POLICY
     categories: tuple[str, ...] | None = None  # feeds to build (None: every category)
+    compact: bool = False  # recurring events (RRULE) where a rule allows, instead of expanded
 
     @property
     def data_folders(self) -> tuple[Path, ...]:
@@ -99,7 +101,7 @@ def load_config(folder: Path) -> Config:
             problem(key, f"must be of type {KEYS[key].__name__}")
     if problems:
         raise ConfigError(problems)
-    for key in ("title", "base_url", "include_default"):
+    for key in ("title", "base_url", "include_default", "compact"):
         if key in data:
             values[key] = data[key]
     if "base_url" in data and not str(data["base_url"]).startswith(("https://", "http://")):

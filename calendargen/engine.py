@@ -2,16 +2,10 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
-from dataclasses import replace
+from collections.abc import Iterable
 from datetime import date
 
-from calendargen.anniversaries import (
-    DEFAULT_POLICY,
-    MilestonePolicy,
-    anniversary_date,
-    years_since,
-)
+from calendargen.anniversaries import DEFAULT_POLICY, MilestonePolicy, anniversary_date
 from calendargen.model import Observance, Occurrence
 from calendargen.rules.base import MAX_YEAR
 
@@ -27,44 +21,72 @@ def _reach(observance: Observance) -> int:
     return reach
 
 
-def _year_occurrences(observance: Observance, year: int) -> Iterator[Occurrence]:
-    """The occurrences that start in ``year``, before milestones are added."""
-    override = observance.overrides.get(year)
-    if override is not None:
-        for start, end in override.spans:
-            yield Occurrence(observance, start, end)
-        return
-    era = next((era for era in observance.eras if era.covers(year)), None)
-    if era is None or (observance.origin is not None and year < observance.origin.date.year):
-        return  # nothing before the commemorated event, whatever the rule says
-    estimated = era.rule.estimated
-    for start in era.rule.dates(year):
-        yield Occurrence(observance, start, era.rule.end(start, era.days), estimated=estimated)
-        for shift in era.shifts:
-            substitute = shift.observed(start)
-            if substitute is not None:
-                yield Occurrence(observance, substitute, substitute, estimated, observed=True)
-                break
+def _occurrences(
+    observance: Observance, first: int, last: int, policy: MilestonePolicy
+) -> list[Occurrence]:
+    """Every occurrence starting in ``first``..``last``, milestones included.
+
+    Anniversaries count years since the origin; nothing comes before the origin's year,
+    whatever the rule says; an anniversary-only entry (no rule) appears in milestone years.
+    This is the engine's hot loop: eras are walked by their year ranges, not searched per year.
+    """
+    overrides = observance.overrides
+    origin = observance.origin
+    origin_year = origin.date.year if origin is not None else None
+    since = observance.first_year
+    if origin_year is not None:
+        first = max(first, origin_year)
+    found: list[Occurrence] = []
+    append = found.append
+    for era in observance.eras:
+        low = first if era.since is None else max(first, era.since)
+        high = last if era.until is None else min(last, era.until)
+        rule, days, shifts = era.rule, era.days, era.shifts
+        dates, estimated = rule.dates, rule.estimated
+        spans = days != 1 or rule.own_end
+        for year in range(low, high + 1):
+            if year in overrides:
+                continue
+            anniversary = (
+                year - origin_year if origin_year is not None and year > origin_year else None
+            )
+            edition = year - since + 1 if since is not None else None
+            for start in dates(year):
+                end = rule.end(start, days) if spans else start
+                append(Occurrence(observance, start, end, estimated, False, anniversary, edition))
+                for shift in shifts:
+                    substitute = shift.observed(start)
+                    if substitute is not None:
+                        append(Occurrence(observance, substitute, substitute, estimated, True,
+                                          anniversary, edition))  # fmt: skip
+                        break
+    for year, override in overrides.items():
+        if first <= year <= last:
+            anniversary = (
+                year - origin_year if origin_year is not None and year > origin_year else None
+            )
+            edition = year - since + 1 if since is not None else None
+            for start, end in override.spans:
+                append(Occurrence(observance, start, end, False, False, anniversary, edition))
+    if origin is None or origin_year is None:
+        return found
+    milestones = {n for n in range(1, last - origin_year + 1) if policy.is_milestone(n)}
+    if not observance.eras:  # an anniversary-only entry
+        for year in range(max(first, origin_year + 1), last + 1):
+            if year - origin_year in milestones:
+                day = anniversary_date(origin.date, year)
+                append(
+                    Occurrence(observance, day, day, False, False, year - origin_year, None, True)
+                )
+        return found
+    found += [
+        o._replace(milestone=True) for o in found if o.anniversary in milestones and not o.observed
+    ]
+    return found
 
 
-def _with_numbers(
-    observance: Observance, occurrences: list[Occurrence], year: int, policy: MilestonePolicy
-) -> Iterator[Occurrence]:
-    """Add anniversary and edition numbers, and a milestone occurrence in milestone years."""
-    first_year = observance.first_year
-    edition = year - first_year + 1 if first_year is not None else None
-    anniversary = years_since(observance.origin.date, year) if observance.origin else None
-    numbered = [replace(o, anniversary=anniversary, edition=edition) for o in occurrences]
-    yield from numbered
-    if anniversary is None or not policy.is_milestone(anniversary):
-        return
-    if not observance.eras and observance.origin is not None:  # an anniversary-only entry
-        day = anniversary_date(observance.origin.date, year)
-        yield Occurrence(observance, day, day, anniversary=anniversary, milestone=True)
-        return
-    for occurrence in numbered:
-        if not occurrence.observed:
-            yield replace(occurrence, milestone=True)
+def _order(occurrence: Occurrence) -> tuple[date, str, bool, bool]:
+    return (occurrence[1], occurrence[0].id, occurrence[7], occurrence[4])
 
 
 def expand(
@@ -76,14 +98,13 @@ def expand(
     """Every occurrence (milestones included) that overlaps ``start``..``end`` inclusive,
     sorted by start date, then id."""
     found: list[Occurrence] = []
+    last = min(end.year, MAX_YEAR)
     for observance in observances:
         first = max(1, start.year - _reach(observance))
-        for year in range(first, min(end.year, MAX_YEAR) + 1):
-            occurrences = list(_year_occurrences(observance, year))
-            if not occurrences and observance.eras:
-                continue
-            for occurrence in _with_numbers(observance, occurrences, year, policy):
-                if occurrence.end >= start and occurrence.start <= end:
-                    found.append(occurrence)
-    found.sort(key=lambda o: o.sort_key)
+        found += [
+            o
+            for o in _occurrences(observance, first, last, policy)
+            if o.end >= start and o.start <= end
+        ]
+    found.sort(key=_order)
     return found

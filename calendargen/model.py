@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 if TYPE_CHECKING:
     from calendargen.rules.base import DateRule, Shift
@@ -102,9 +102,12 @@ class Observance:
         return self.eras[-1].until if self.eras else None
 
 
-@dataclass(frozen=True)
-class Occurrence:
-    """One dated instance of an observance; ``end`` is inclusive."""
+class Occurrence(NamedTuple):
+    """One dated instance of an observance; ``end`` is inclusive.
+
+    A named tuple rather than a frozen dataclass: the engine makes tens of thousands of these
+    per build, and a tuple is built three times faster.
+    """
 
     observance: Observance
     start: date

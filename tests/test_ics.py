@@ -16,6 +16,8 @@ import recurring_ical_events
 from click.testing import CliRunner
 
 from calendargen.cli import main
+from calendargen.engine import expand
+from calendargen.loader import Catalogue
 from calendargen.render.ics import escape_text, fold
 
 GOLDEN = Path(__file__).parent / "golden" / "ics"
@@ -234,3 +236,34 @@ def test_default_feeds_under_one_megabyte(
     assert result.exit_code == 0, result.stderr
     sizes = {p: p.stat().st_size for p in (tmp_path / "public").rglob("*.ics")}
     assert max(sizes.values()) < 1_000_000
+
+
+# -- compact mode -----------------------------------------------------------------------
+
+
+def test_compact_recurrences_give_the_engine_dates(
+    project: Path, runner: CliRunner, sample: Catalogue
+) -> None:
+    result = runner.invoke(main, ["build", "--quiet", "--compact"])
+    assert result.exit_code == 0, result.stderr
+    recurring = 0
+    for observance in sample.observances:
+        feed = project / "public" / "en" / "observances" / f"{observance.id}.ics"
+        calendar = icalendar.Calendar.from_ical(feed.read_bytes())
+        if not any("RRULE" in event for event in calendar.walk("VEVENT")):
+            continue
+        recurring += 1
+        between = recurring_ical_events.of(calendar).between(date(1980, 1, 1), date(2041, 1, 1))
+        found = {e["DTSTART"].dt for e in between if "RRULE" in e or "RDATE" in e}
+        found |= {e["DTSTART"].dt for e in between if "-recurring-" in str(e["UID"])}
+        # A rule with neither `since` nor origin starts with the build's window (2024 here).
+        expected = {
+            o.start
+            for o in expand([observance], date(1980, 1, 1), date(2040, 12, 31))
+            if not o.milestone and o.start >= min(found)
+        }
+        assert found == expected, observance.id
+    # peace day (eras), neutrality, nowruz, UN day, TM days; not Eid (Hijri) nor shifted days
+    assert recurring >= 6
+    text = (project / "public" / "en" / "observances" / "eid-al-fitr.ics").read_text()
+    assert "RRULE" not in text

@@ -15,7 +15,14 @@ from calendargen.config import Config
 from calendargen.i18n import pgettext_noop, translate
 from calendargen.loader import Catalogue
 from calendargen.model import Occurrence
-from calendargen.render.ics import EventContext, FeedInfo, render_calendar, render_event
+from calendargen.recurrence import recurrence
+from calendargen.render.ics import (
+    EventContext,
+    FeedInfo,
+    render_calendar,
+    render_event,
+    render_recurring,
+)
 
 MAX_FEED_BYTES = 1_000_000  # Google Calendar drops events from larger feeds
 HEADER_ALLOWANCE = 2_000  # the VCALENDAR's own lines
@@ -45,19 +52,22 @@ def feed_categories(catalogue: Catalogue, config: Config) -> list[str]:
     return [c for c in wanted if c in used]
 
 
-Dated = tuple[Occurrence, str]  # an occurrence and its rendered event
+Dated = tuple[Occurrence | None, str]  # an occurrence (None: recurring) and its event
 
 
 def fit(events: list[Dated], today: date, budget: int) -> list[Dated]:
-    """The events that fit in ``budget`` bytes, keeping what a subscriber needs most: from
-    ``today`` on, nearest first, then the past, most recent first. Returned in feed order."""
+    """The events that fit in ``budget`` bytes, keeping what a subscriber needs most: recurring
+    events, then from ``today`` on, nearest first, then the past, most recent first. Returned
+    in feed order."""
     if sum(len(e.encode("utf-8")) for _, e in events) <= budget:
         return events
-    ahead = [d for d in events if d[0].end >= today]
-    behind = [d for d in events if d[0].end < today][::-1]
+    pinned = [d for d in events if d[0] is None]
+    dated = [d for d in events if d[0] is not None]
+    ahead = [d for d in dated if d[0].end >= today]  # type: ignore[union-attr]
+    behind = [d for d in dated if d[0].end < today][::-1]  # type: ignore[union-attr]
     kept: list[Dated] = []
     size = 0
-    for dated in ahead + behind:
+    for dated in pinned + ahead + behind:
         size += len(dated[1].encode("utf-8"))
         if size > budget:
             break
@@ -72,9 +82,9 @@ def _calendar(
     base = config.base_url.rstrip("/") if config.base_url else None
     first, last = config.window(today.year)
     kept = fit(events, today, MAX_FEED_BYTES - HEADER_ALLOWANCE)
-    if len(kept) < len(events):
-        first = min(o.start.year for o, _ in kept)
-        last = max(o.start.year for o, _ in kept)
+    years = [o.start.year for o, _ in kept if o is not None]
+    if len(kept) < len(events) and years:
+        first, last = min(years), max(years)
         log.warning(
             "%s: %d of %d events kept (%d-%d) to stay under the %s bytes Google Calendar reads",
             path, len(kept), len(events), first, last, f"{MAX_FEED_BYTES:,}",
@@ -98,15 +108,34 @@ def plan_feeds(
     """Every feed of every locale, as ``{path: bytes}``, each under MAX_FEED_BYTES."""
     files: dict[str, bytes] = {}
     categories = feed_categories(catalogue, config)
+    recurring = {}
+    if config.compact:
+        first_year = config.window(today.year)[0]
+        for observance in catalogue.observances:
+            found = recurrence(observance, first_year)
+            if found is not None:
+                recurring[observance.id] = found
     for locale in config.locales:
         names = {cid: category.name(locale) for cid, category in catalogue.categories.items()}
         context = EventContext(names, stamp, config.base_url)
-        brief = [(o, render_event(o, locale, context, full=False)) for o in occurrences]
         by_category: dict[str, list[Dated]] = defaultdict(list)
         by_observance: dict[str, list[Dated]] = defaultdict(list)
-        milestones = []
-        for dated in brief:
-            occurrence = dated[0]
+        brief: list[Dated] = []
+        milestones: list[Dated] = []
+        for observance_id, found in recurring.items():
+            observance = catalogue.get(observance_id)
+            assert observance is not None
+            event = render_recurring(observance, found, locale, context, full=False)
+            brief.append((None, event))
+            full = render_recurring(observance, found, locale, context)
+            by_observance[observance_id].append((None, full))
+            for category in observance.categories:
+                by_category[category].append((None, event))
+        for occurrence in occurrences:
+            if occurrence.id in recurring and not occurrence.milestone:
+                continue  # the recurring event stands for it
+            dated = (occurrence, render_event(occurrence, locale, context, full=False))
+            brief.append(dated)
             full = render_event(occurrence, locale, context)
             by_observance[occurrence.id].append((occurrence, full))
             for category in occurrence.categories:

@@ -27,6 +27,7 @@ from calendargen.i18n import (
     translate,
 )
 from calendargen.model import Observance, Occurrence, Source, localized
+from calendargen.recurrence import Recurrence
 
 PRODID = "-//calendargen//calendargen//EN"
 UID_DOMAIN = "calendargen"
@@ -105,48 +106,46 @@ def _source_text(source: Source) -> str:
     return source.symbol or source.title or source.url or ""
 
 
-def _description(occurrence: Occurrence, locale: str, full: bool) -> str:
+def _description(occurrence: Occurrence | None, observance: Observance, locale: str,
+                 full: bool) -> str:  # fmt: skip
     """The event's notes; ``full`` adds the entry's description and every source (feeds of one
-    observance), the brief form keeps aggregate feeds under the size clients read."""
-    observance = occurrence.observance
+    observance), the brief form keeps aggregate feeds under the size clients read. Without an
+    occurrence (a recurring event) nothing year-specific is said."""
     lines = []
     text = observance.description(locale) if full else ""
     if text:
         lines.append(text)
-    if occurrence.anniversary and not occurrence.milestone:  # a milestone's title says it
-        lines.append(anniversary_title(occurrence, locale))
-    if occurrence.distinct_edition:
-        lines.append(edition_text(occurrence.distinct_edition, locale))
-    if occurrence.observed:
-        lines.append(translate(OBSERVED_NOTE, locale))
-    if occurrence.estimated:
-        lines.append(translate(ESTIMATED_NOTE, locale))
+    if occurrence is not None:
+        if occurrence.anniversary and not occurrence.milestone:  # a milestone's title says it
+            lines.append(anniversary_title(occurrence, locale))
+        if occurrence.distinct_edition:
+            lines.append(edition_text(occurrence.distinct_edition, locale))
+        if occurrence.observed:
+            lines.append(translate(OBSERVED_NOTE, locale))
+        if occurrence.estimated:
+            lines.append(translate(ESTIMATED_NOTE, locale))
     for source in observance.sources if full else observance.sources[:1]:
         text = str(source) if full else _source_text(source)
         lines.append(translate(SOURCE_LABEL, locale).format(source=text))
     return "\n".join(lines)
 
 
-def render_event(
-    occurrence: Occurrence, locale: str, context: EventContext, full: bool = True
-) -> str:
-    """One VEVENT as folded text (CRLF line ends); see ``_description`` for ``full``."""
-    observance = occurrence.observance
+def _body(
+    summary: str, occurrence: Occurrence | None, observance: Observance, locale: str,
+    context: EventContext, full: bool,
+) -> str:  # fmt: skip
+    """The lines from SUMMARY to END:VEVENT."""
     name_locale = localized(observance.names, locale)[1]
     description_locale = localized(observance.descriptions, locale)[1]
     categories = ",".join(
         escape_text(context.category_names.get(c, c)) for c in observance.categories
     )
+    estimated = occurrence is not None and occurrence.estimated
     lines = [
-        "BEGIN:VEVENT\r\n",
-        _prop("UID", uid(occurrence, locale)),
-        _prop("DTSTAMP", context.stamp.strftime("%Y%m%dT%H%M%SZ")),
-        _prop("DTSTART", _date(occurrence.start), VALUE="DATE"),
-        _prop("DTEND", _date(occurrence.end + timedelta(days=1)), VALUE="DATE"),
-        _prop("SUMMARY", escape_text(occurrence_name(occurrence, locale)), LANGUAGE=name_locale),
+        _prop("SUMMARY", escape_text(summary), LANGUAGE=name_locale),
         _prop(
             "DESCRIPTION",
-            escape_text(_description(occurrence, locale, full)),
+            escape_text(_description(occurrence, observance, locale, full)),
             LANGUAGE=description_locale if full and observance.descriptions else locale,
         ),
         _prop("CATEGORIES", categories),
@@ -155,13 +154,59 @@ def render_event(
     if url:
         lines.append(_prop("URL", url, VALUE="URI"))
     lines += [
-        _prop("STATUS", "TENTATIVE" if occurrence.estimated else "CONFIRMED"),
+        _prop("STATUS", "TENTATIVE" if estimated else "CONFIRMED"),
         "CLASS:PUBLIC\r\n",
         "TRANSP:TRANSPARENT\r\n",
         "X-MICROSOFT-CDO-BUSYSTATUS:FREE\r\n",
         "END:VEVENT\r\n",
     ]
     return "".join(lines)
+
+
+def _head(uid_text: str, start: date, end_exclusive: date, stamp: datetime) -> str:
+    return "".join(
+        [
+            "BEGIN:VEVENT\r\n",
+            _prop("UID", uid_text),
+            _prop("DTSTAMP", stamp.strftime("%Y%m%dT%H%M%SZ")),
+            _prop("DTSTART", _date(start), VALUE="DATE"),
+            _prop("DTEND", _date(end_exclusive), VALUE="DATE"),
+        ]
+    )
+
+
+def render_event(
+    occurrence: Occurrence, locale: str, context: EventContext, full: bool = True
+) -> str:
+    """One VEVENT as folded text (CRLF line ends); see ``_description`` for ``full``."""
+    head = _head(
+        uid(occurrence, locale),
+        occurrence.start,
+        occurrence.end + timedelta(days=1),
+        context.stamp,
+    )
+    summary = occurrence_name(occurrence, locale)
+    return head + _body(summary, occurrence, occurrence.observance, locale, context, full)
+
+
+def render_recurring(
+    observance: Observance, recurrence: Recurrence, locale: str, context: EventContext,
+    full: bool = True,
+) -> str:  # fmt: skip
+    """One recurring VEVENT (RRULE, EXDATE, RDATE) standing for every regular occurrence."""
+    head = _head(
+        f"{observance.id}-recurring-{locale}@{UID_DOMAIN}",
+        recurrence.start,
+        recurrence.start + timedelta(days=recurrence.days),
+        context.stamp,
+    )
+    rules = [_prop("RRULE", recurrence.rrule)]
+    if recurrence.exdates:
+        rules.append(_prop("EXDATE", ",".join(map(_date, recurrence.exdates)), VALUE="DATE"))
+    if recurrence.rdates:
+        rules.append(_prop("RDATE", ",".join(map(_date, recurrence.rdates)), VALUE="DATE"))
+    summary = observance.name(locale)
+    return head + "".join(rules) + _body(summary, None, observance, locale, context, full)
 
 
 def render_calendar(events: Iterable[str], info: FeedInfo) -> bytes:

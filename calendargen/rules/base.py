@@ -49,6 +49,7 @@ class DateRule:
 
     kind: ClassVar[str]
     estimated: ClassVar[bool] = False
+    own_end: ClassVar[bool] = False  # the rule sets its occurrences' end (declared years)
 
     def dates(self, year: int) -> tuple[date, ...]:
         raise NotImplementedError
@@ -272,6 +273,7 @@ class DeclaredYears(DateRule):
     first: int
     last: int
     kind: ClassVar[str] = "declared-years"
+    own_end: ClassVar[bool] = True
 
     def dates(self, year: int) -> tuple[date, ...]:
         return (date(year, 1, 1),) if year == self.first else ()

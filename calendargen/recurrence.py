@@ -1,0 +1,86 @@
+"""Observances as RFC 5545 recurrences (RRULE, EXDATE, RDATE), for compact feeds.
+
+Only rules an RRULE expresses exactly qualify: fixed dates, nth or last weekdays, last days of
+months, with eras and one-day overrides; all eras must span the same number of days and none may
+shift to observed days. The recurring event follows the last era's rule from the first year on
+(so that DTSTART is synchronized with the RRULE, as RFC 5545 requires), excludes that rule's dates
+in the years before the last era (EXDATE) and adds the earlier eras' dates (RDATE).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from calendargen.model import Era, Observance
+from calendargen.rules.base import DateRule, FixedDate, LastDayOfMonth, NthWeekday
+
+BYDAY = ("MO", "TU", "WE", "TH", "FR", "SA", "SU")
+
+
+@dataclass(frozen=True)
+class Recurrence:
+    start: date
+    days: int
+    rrule: str
+    exdates: tuple[date, ...] = ()
+    rdates: tuple[date, ...] = ()
+
+
+def _rrule(rule: DateRule) -> str | None:
+    if isinstance(rule, FixedDate):
+        return f"FREQ=YEARLY;BYMONTH={rule.month};BYMONTHDAY={rule.day}"
+    if isinstance(rule, NthWeekday):
+        return f"FREQ=YEARLY;BYMONTH={rule.month};BYDAY={rule.nth}{BYDAY[rule.weekday]}"
+    if isinstance(rule, LastDayOfMonth):
+        return f"FREQ=YEARLY;BYMONTH={rule.month};BYMONTHDAY=-1"
+    return None
+
+
+def _expressible(eras: tuple[Era, ...]) -> bool:
+    return bool(eras) and all(
+        _rrule(era.rule) and not era.shifts and era.days == eras[0].days for era in eras
+    )
+
+
+def recurrence(observance: Observance, default_first_year: int) -> Recurrence | None:
+    """The observance as one recurring event, or None if an RRULE cannot say it exactly.
+
+    The first year is the first era's ``since``, else the origin's year, else
+    ``default_first_year``.
+    """
+    eras = observance.eras
+    if not _expressible(eras):
+        return None
+    days = eras[0].days
+    if any(len(o.spans) > 1 or (o.spans and (o.spans[0][1] - o.spans[0][0]).days + 1 != days)
+           for o in observance.overrides.values()):  # fmt: skip
+        return None
+    origin_year = observance.origin.date.year if observance.origin else None
+    first_year = eras[0].since or origin_year or default_first_year
+    last = eras[-1]
+    rrule = _rrule(last.rule)
+    assert rrule is not None
+    if last.until is not None:
+        rrule += f";UNTIL={last.until:04d}1231"
+    start = next(
+        (d for year in range(first_year, first_year + 8) for d in last.rule.dates(year)), None
+    )
+    if start is None:
+        return None
+    exdates: set[date] = set()
+    rdates: set[date] = set()
+    years = set(range(first_year, last.since or first_year)) | set(observance.overrides)
+    for year in sorted(years):
+        if year < first_year or (last.until is not None and year > last.until):
+            continue
+        produced = set(last.rule.dates(year)) if year >= start.year else set()
+        override = observance.overrides.get(year)
+        if override is not None:
+            wanted = {span[0] for span in override.spans}
+        else:
+            era = next((e for e in eras if e.covers(year)), None)
+            wanted = set(era.rule.dates(year)) if era else set()
+        exdates |= produced - wanted
+        rdates |= wanted - produced
+    return Recurrence(start, days, rrule, tuple(sorted(exdates)), tuple(sorted(rdates)))
