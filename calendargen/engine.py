@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from datetime import date
+from operator import attrgetter, itemgetter
 
 from calendargen.anniversaries import DEFAULT_POLICY, MilestonePolicy, anniversary_date
 from calendargen.model import Observance, Occurrence
@@ -85,10 +86,6 @@ def _occurrences(
     return found
 
 
-def _order(occurrence: Occurrence) -> tuple[date, str, bool, bool]:
-    return (occurrence[1], occurrence[0].id, occurrence[7], occurrence[4])
-
-
 def expand(
     observances: Iterable[Observance],
     start: date,
@@ -99,12 +96,14 @@ def expand(
     sorted by start date, then id."""
     found: list[Occurrence] = []
     last = min(end.year, MAX_YEAR)
-    for observance in observances:
+    for observance in sorted(observances, key=attrgetter("id")):
         first = max(1, start.year - _reach(observance))
         found += [
             o
             for o in _occurrences(observance, first, last, policy)
             if o.end >= start and o.start <= end
         ]
-    found.sort(key=_order)
+    # Each observance's list holds its regular occurrences before its milestones, and the lists
+    # are joined in id order: a stable sort by start date alone gives (start, id, milestone).
+    found.sort(key=itemgetter(1))
     return found
