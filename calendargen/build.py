@@ -144,11 +144,12 @@ def plan(config: Config, today: date) -> tuple[dict[str, bytes], dict[str, int]]
         for year in range(first_year, last_year + 1):
             in_year = [o for o in occurrences if o.start.year == year]
             files[f"{locale}/{year}.json"] = render_json(in_year, locale).encode("utf-8")
-    feeds = plan_feeds(catalogue, occurrences, config, today, reference_timestamp(today))
+    feeds, trimmed = plan_feeds(catalogue, occurrences, config, today, reference_timestamp(today))
     files.update(feeds)
     counts = {
         "occurrences": len(occurrences),
         "feeds": len(feeds),
+        "trimmed": len(trimmed),
         "pages": 0,
         "files": len(files),
     }
@@ -161,9 +162,14 @@ def build_project(config: Config, today: date) -> str:
     files, counts = plan(config, today)
     report = write(config.out, files)
     seconds = time.perf_counter() - started
+    trimmed = (
+        f", {counts['trimmed']} of them trimmed to the 1 MB Google Calendar reads"
+        if counts["trimmed"]
+        else ""
+    )
     return (
         f"built {config.out}: {counts['files']} files ({counts['pages']} pages, "
-        f"{counts['feeds']} feeds), {counts['occurrences']} occurrences; "
+        f"{counts['feeds']} feeds{trimmed}), {counts['occurrences']} occurrences; "
         f"{report.written} written, {report.unchanged} unchanged, {report.removed} removed "
         f"in {seconds:.2f} s"
     )

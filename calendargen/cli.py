@@ -98,6 +98,11 @@ def project() -> tuple[Config, Catalogue]:
 @click.version_option(package_name="calendargen")
 def main(debug: bool) -> None:
     """calendargen: anniversary and observance calendars, feeds and sites."""
+    import logging
+
+    logging.basicConfig(
+        level=logging.DEBUG if debug else logging.WARNING, format="%(levelname)s: %(message)s"
+    )
 
 
 @main.command("list")

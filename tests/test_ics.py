@@ -267,3 +267,20 @@ def test_compact_recurrences_give_the_engine_dates(
     assert recurring >= 6
     text = (project / "public" / "en" / "observances" / "eid-al-fitr.ics").read_text()
     assert "RRULE" not in text
+
+
+def test_oversized_feed_keeps_the_coming_events(
+    project: Path, runner: CliRunner, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from calendargen.render import feeds
+
+    monkeypatch.setattr(feeds, "MAX_FEED_BYTES", 12_000)
+    result = runner.invoke(main, ["build", "--locale", "en"])
+    assert result.exit_code == 0, result.stderr
+    assert "trimmed to the 1 MB Google Calendar reads" in result.stdout
+    data = (project / "public" / "en" / "calendar.ics").read_bytes()
+    assert len(data) <= 12_000
+    starts = [e.decoded("DTSTART") for e in icalendar.Calendar.from_ical(data).walk("VEVENT")]
+    # SOURCE_DATE_EPOCH is 2025-12-01: the nearest coming events are kept, the past goes first.
+    assert starts == sorted(starts) and min(s for s in starts if s.year > 2000) >= date(2025, 1, 1)
+    assert any(s >= date(2025, 12, 1) for s in starts)

@@ -78,14 +78,15 @@ def fit(events: list[Dated], today: date, budget: int) -> list[Dated]:
 
 def _calendar(
     events: list[Dated], title: str, path: str, locale: str, config: Config, today: date
-) -> bytes:
+) -> tuple[bytes, bool]:
+    """The feed's bytes, and whether events had to be left out to fit MAX_FEED_BYTES."""
     base = config.base_url.rstrip("/") if config.base_url else None
     first, last = config.window(today.year)
     kept = fit(events, today, MAX_FEED_BYTES - HEADER_ALLOWANCE)
-    years = [o.start.year for o, _ in kept if o is not None]
+    years = [max(o.start.year, first) for o, _ in kept if o is not None]
     if len(kept) < len(events) and years:
         first, last = min(years), max(years)
-        log.warning(
+        log.info(
             "%s: %d of %d events kept (%d-%d) to stay under the %s bytes Google Calendar reads",
             path, len(kept), len(events), first, last, f"{MAX_FEED_BYTES:,}",
         )  # fmt: skip
@@ -95,7 +96,7 @@ def _calendar(
         locale=locale,
         url=f"{base}/{path}" if base else None,
     )
-    return render_calendar((event for _, event in kept), info)
+    return render_calendar((event for _, event in kept), info), len(kept) < len(events)
 
 
 def plan_feeds(
@@ -104,9 +105,11 @@ def plan_feeds(
     config: Config,
     today: date,
     stamp: datetime,
-) -> dict[str, bytes]:
-    """Every feed of every locale, as ``{path: bytes}``, each under MAX_FEED_BYTES."""
+) -> tuple[dict[str, bytes], list[str]]:
+    """Every feed of every locale, as ``{path: bytes}``, each under MAX_FEED_BYTES, and the
+    paths of the feeds that had to leave events out to stay under it."""
     files: dict[str, bytes] = {}
+    trimmed: list[str] = []
     categories = feed_categories(catalogue, config)
     recurring = {}
     if config.compact:
@@ -153,5 +156,7 @@ def plan_feeds(
             for o in catalogue.observances
         ]
         for path, title, events in plan:
-            files[path] = _calendar(events, title, path, locale, config, today)
-    return files
+            files[path], cut = _calendar(events, title, path, locale, config, today)
+            if cut:
+                trimmed.append(path)
+    return files, trimmed
