@@ -131,6 +131,7 @@ def plan(config: Config, today: date) -> tuple[dict[str, bytes], dict[str, int]]
     """Every output file of the project, rendered in memory, with counts for the summary."""
     from calendargen.render.feeds import plan_feeds
     from calendargen.render.records import render_json
+    from calendargen.render.site import plan_site
 
     catalogue = load(config.data_folders)
     first_year, last_year = config.window(today.year)
@@ -146,11 +147,13 @@ def plan(config: Config, today: date) -> tuple[dict[str, bytes], dict[str, int]]
             files[f"{locale}/{year}.json"] = render_json(in_year, locale).encode("utf-8")
     feeds, trimmed = plan_feeds(catalogue, occurrences, config, today, reference_timestamp(today))
     files.update(feeds)
+    pages = plan_site(catalogue, occurrences, config, today)
+    files.update(pages)
     counts = {
         "occurrences": len(occurrences),
         "feeds": len(feeds),
         "trimmed": len(trimmed),
-        "pages": 0,
+        "pages": sum(1 for path in pages if path.endswith(".html")),
         "files": len(files),
     }
     return files, counts

@@ -34,6 +34,11 @@ def pgettext_noop(context: str, message: str) -> tuple[str, str]:
     return context, message
 
 
+def npgettext_noop(context: str, singular: str, plural: str) -> tuple[str, str, str]:
+    """Mark a plural message for extraction; translated later with ``npgettext``."""
+    return context, singular, plural
+
+
 ORDINALS = {
     "zero": pgettext_noop("ordinal:zero", "{n}th"),
     "one": pgettext_noop("ordinal:one", "{n}st"),
@@ -44,6 +49,7 @@ ORDINALS = {
 }
 ANNIVERSARY_OF = pgettext_noop("anniversary", "{ordinal} anniversary of {subject}")
 ANNIVERSARY_NAMED = pgettext_noop("anniversary", "{name}: {ordinal} anniversary")
+ANNIVERSARY_SHORT = pgettext_noop("anniversary", "{ordinal} anniversary")
 WITH_JUBILEE = pgettext_noop("anniversary", "{title} ({jubilee})")
 EDITION = pgettext_noop("edition", "{ordinal} observance")
 OBSERVED = pgettext_noop("observed", "{name} (observed)")
@@ -107,6 +113,11 @@ def _pattern(message: tuple[str, str], locale: str, value: int, **fields: str) -
     return translate(message, locale).format(
         n=number(value, locale), ordinal=ordinal(value, locale), **fields
     )
+
+
+def anniversary_short(value: int, locale: str) -> str:
+    """``30th anniversary``: for lists where the name stands beside it."""
+    return _pattern(ANNIVERSARY_SHORT, locale, value)
 
 
 def edition_text(value: int, locale: str) -> str:

@@ -128,13 +128,21 @@ def _po(locale: str):  # type: ignore[no-untyped-def]
         return read_po(handle, locale=locale)
 
 
-def _fields(text: str) -> set[str]:
-    return {name for _, name, _, _ in string.Formatter().parse(text) if name}
+def _fields(text: str | tuple[str, ...]) -> set[str]:
+    """Placeholders of a message: {brace} fields and %(python)s ones."""
+    texts = text if isinstance(text, tuple | list) else (text,)
+    found: set[str] = set()
+    for one in texts:
+        found |= set(re.findall(r"%\((\w+)\)s", one))
+        if "%(" not in one:
+            found |= {name for _, name, _, _ in string.Formatter().parse(one) if name}
+    return found
 
 
 def test_template_is_up_to_date() -> None:
     keywords = {
         "pgettext_noop": ((1, "c"), 2),
+        "npgettext_noop": ((1, "c"), 2, 3),
         "_": None,
         "gettext": None,
         "pgettext": ((1, "c"), 2),
@@ -148,7 +156,9 @@ def test_template_is_up_to_date() -> None:
         )
     }
     with (LOCALES / "calendargen.pot").open("rb") as handle:
-        template = {(m.context, m.id) for m in read_po(handle) if m.id}
+        template = {
+            (m.context, m.id if isinstance(m.id, str) else m.id[0]) for m in read_po(handle) if m.id
+        }
     assert extracted == template, "run the pybabel extract command of babel.cfg"
 
 
@@ -161,7 +171,8 @@ def test_catalogue_complete(locale: str) -> None:
     assert set(messages) >= template, f"missing in {locale}: {template - set(messages)}"
     for key in template:
         message = messages[key]
-        assert message.string, f"{locale}: untranslated {key}"
+        strings = message.string if isinstance(message.string, tuple) else (message.string,)
+        assert all(strings), f"{locale}: untranslated {key}"
         assert not message.fuzzy, f"{locale}: fuzzy {key}"
         required = _fields(message.id) - {"n", "ordinal"}
         allowed = _fields(message.id) | {"n", "ordinal"}

