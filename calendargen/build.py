@@ -11,7 +11,7 @@ from __future__ import annotations
 import fcntl
 import os
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
@@ -49,6 +49,13 @@ def reference_timestamp(today: date) -> datetime:
     return datetime(today.year, 1, 1, tzinfo=UTC)
 
 
+Progress = Callable[[str, int, int], None]  # stage, done, total
+
+
+def _silent(stage: str, done: int, total: int) -> None:
+    pass
+
+
 @dataclass(frozen=True)
 class WriteReport:
     written: int
@@ -81,7 +88,7 @@ def output_lock(out: Path) -> Iterator[None]:
         handle.close()
 
 
-def write(out: Path, files: dict[str, bytes]) -> WriteReport:
+def write(out: Path, files: dict[str, bytes], progress: Progress = _silent) -> WriteReport:
     """Make ``out`` hold exactly ``files`` (plus what the user put there), touching only what
     changed."""
     planned = {safe_path(name): content for name, content in files.items()}
@@ -89,7 +96,9 @@ def write(out: Path, files: dict[str, bytes]) -> WriteReport:
     with output_lock(out):
         for stale in out.rglob(f"{TEMP_PREFIX}*"):  # left by an interrupted build
             stale.unlink(missing_ok=True)
-        for relative, content in sorted(planned.items()):
+        for done, (relative, content) in enumerate(sorted(planned.items()), start=1):
+            if done % 500 == 0:
+                progress("writing", done, len(planned))
             target = out.joinpath(*relative.parts)
             try:
                 if target.is_file() and target.read_bytes() == content:
@@ -127,7 +136,9 @@ def _prune_empty(folder: Path, out: Path) -> None:
         folder = folder.parent
 
 
-def plan(config: Config, today: date) -> tuple[dict[str, bytes], dict[str, int]]:
+def plan(
+    config: Config, today: date, progress: Progress = _silent
+) -> tuple[dict[str, bytes], dict[str, int]]:
     """Every output file of the project, rendered in memory, with counts for the summary."""
     from calendargen.render.feeds import plan_feeds
     from calendargen.render.records import render_json
@@ -147,7 +158,8 @@ def plan(config: Config, today: date) -> tuple[dict[str, bytes], dict[str, int]]
             files[f"{locale}/{year}.json"] = render_json(in_year, locale).encode("utf-8")
     feeds, trimmed = plan_feeds(catalogue, occurrences, config, today, reference_timestamp(today))
     files.update(feeds)
-    pages = plan_site(catalogue, occurrences, config, today)
+    progress("feeds", len(feeds), len(feeds))
+    pages = plan_site(catalogue, occurrences, config, today, progress)
     files.update(pages)
     counts = {
         "occurrences": len(occurrences),
@@ -159,11 +171,11 @@ def plan(config: Config, today: date) -> tuple[dict[str, bytes], dict[str, int]]
     return files, counts
 
 
-def build_project(config: Config, today: date) -> str:
+def build_project(config: Config, today: date, progress: Progress = _silent) -> str:
     """Plan, then write; returns the one-line summary."""
     started = time.perf_counter()
-    files, counts = plan(config, today)
-    report = write(config.out, files)
+    files, counts = plan(config, today, progress)
+    report = write(config.out, files, progress)
     seconds = time.perf_counter() - started
     trimmed = (
         f", {counts['trimmed']} of them trimmed to the 1 MB Google Calendar reads"

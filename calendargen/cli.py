@@ -13,13 +13,15 @@ from collections.abc import Callable
 from datetime import date
 from functools import wraps
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 import click
 
-from calendargen.config import Config, load_config
 from calendargen.errors import CalgenError, ConfigError, Problem
-from calendargen.loader import Catalogue, load, valid_locale
+
+if TYPE_CHECKING:
+    from calendargen.config import Config
+    from calendargen.loader import Catalogue
 
 F = TypeVar("F", bound=Callable[..., Any])
 _YEAR = re.compile(r"^\d{1,4}$")
@@ -83,12 +85,17 @@ def date_range(year: int | None, start: str | None, end: str | None) -> tuple[da
 
 
 def check_locale(locale: str) -> str:
+    from calendargen.loader import valid_locale
+
     if not valid_locale(locale):
         raise ConfigError(f"unknown locale '{locale}' (use a CLDR code such as en, ru, tk, zh)")
     return locale
 
 
 def project() -> tuple[Config, Catalogue]:
+    from calendargen.config import load_config
+    from calendargen.loader import load
+
     config = load_config(Path.cwd())
     return config, load(config.data_folders)
 
@@ -192,15 +199,20 @@ def show(observance_id: str, year: int | None, locale: str, fmt: str) -> None:
 
 @main.command()
 @click.argument("path", required=False, type=click.Path(path_type=Path))
+@click.option("--coverage", is_flag=True, help="Also print entries translated per locale.")
 @handles_errors
-def check(path: Path | None) -> None:
+def check(path: Path | None, coverage: bool) -> None:
     """Validate a catalogue (a data folder or one file) and list every problem."""
-    if path is None:
-        config = load_config(Path.cwd())
-        catalogue = load(config.data_folders)
-    else:
-        catalogue = load([path])
+    from calendargen.config import load_config
+    from calendargen.loader import load
+
+    config = load_config(Path.cwd())
+    catalogue = load(config.data_folders) if path is None else load([path])
     click.echo(f"ok: {len(catalogue.observances)} observances, no problems found.")
+    if coverage:
+        from calendargen.render.text import coverage_table
+
+        click.echo(coverage_table(catalogue, config.locales), nl=False)
 
 
 @main.command()
@@ -221,15 +233,77 @@ def build(
 ) -> None:
     """Build the feeds (and site) into the output folder."""
     from calendargen.build import build_project
+    from calendargen.config import load_config
 
     for locale in locales:
         check_locale(locale)
     config = load_config(Path.cwd()).with_overrides(
         out=out, first_year=first, last_year=last, locales=locales or None, compact=compact
     )
-    summary = build_project(config, _today())
+    show = not quiet and sys.stderr.isatty()
+
+    def progress(stage: str, done: int, total: int) -> None:
+        if show:
+            click.echo(f"\r{stage}: {done}/{total}\033[K", err=True, nl=False)
+
+    summary = build_project(config, _today(), progress)
+    if show:
+        click.echo("\r\033[K", err=True, nl=False)
     if not quiet:
         click.echo(summary)
+
+
+@main.command()
+@click.argument("directory", type=click.Path(path_type=Path))
+@handles_errors
+def init(directory: Path) -> None:
+    """Create a project: calgen.toml, data/ with examples, templates/."""
+    import shutil
+
+    from calendargen.defaults import scaffold
+
+    if directory.exists() and any(directory.iterdir()):
+        raise ConfigError(
+            Problem(f"{directory} exists and is not empty", hint="choose a new folder")
+        )
+    shutil.copytree(scaffold(), directory, dirs_exist_ok=True)
+    click.echo(f"created {directory}: calgen.toml, data/, templates/")
+    click.echo(f"next: cd {directory} && calgen build")
+
+
+@main.command()
+@click.option("--port", default=8000, show_default=True, help="Port on 127.0.0.1 (0: any free).")
+@click.option("--out", type=click.Path(path_type=Path), help="Output folder (default: public).")
+@handles_errors
+def serve(port: int, out: Path | None) -> None:
+    """Build, serve the site on 127.0.0.1 and rebuild when data, templates or config change."""
+    from calendargen.build import build_project
+    from calendargen.config import CONFIG_NAME, load_config
+    from calendargen.serve import serve as run
+
+    root = Path.cwd()
+
+    def current() -> Config:
+        return load_config(root).with_overrides(out=out)
+
+    def rebuild() -> None:
+        try:
+            click.echo(build_project(current(), _today()))
+        except CalgenError as error:  # keep serving the last good build
+            for problem in error.problems:
+                click.echo(f"error: {problem}", err=True)
+
+    def watched() -> list[Path]:
+        try:
+            config = current()
+        except CalgenError:
+            return [root / CONFIG_NAME]
+        extra = [config.templates] if config.templates else []
+        return [root / CONFIG_NAME, *config.data, *extra]
+
+    config = current()
+    click.echo(build_project(config, _today()))
+    run(config.out, port, rebuild, watched, lambda text: click.echo(text))
 
 
 if __name__ == "__main__":  # pragma: no cover

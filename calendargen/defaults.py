@@ -15,3 +15,8 @@ def shipped(name: str) -> Path:
     """The shipped folder ``name`` ("data" or "templates")."""
     inside = _PACKAGE / "_shipped" / name
     return inside if inside.is_dir() else _PACKAGE.parent / name
+
+
+def scaffold() -> Path:
+    """The files ``calgen init`` copies into a new project."""
+    return _PACKAGE / "scaffold"

@@ -1,8 +1,9 @@
 """The Jinja2 side of the site: the environment per locale, its template search path, links.
 
 Templates are looked up in the project's ``templates/`` first, then the shipped ones, so a
-project overrides them file by file (and block by block with ``{% extends %}``). Autoescaping
-is on for every template. Templates only format: pages hand them ready values (``site.py``).
+project overrides them file by file; the shipped ones are also reachable as ``shipped/NAME``,
+so a project's ``home.html`` can ``{% extends "shipped/home.html" %}`` and override one block.
+Autoescaping is on for every template. Templates only format: pages hand them ready values.
 """
 
 from __future__ import annotations
@@ -99,10 +100,11 @@ class Renderer:
     """Jinja2 environments (one per locale, with its translations installed)."""
 
     def __init__(self, project_templates: Path | None) -> None:
-        paths = [str(shipped("templates"))]
+        own = jinja2.FileSystemLoader(str(shipped("templates")))
+        loaders: list[jinja2.BaseLoader] = [own, jinja2.PrefixLoader({"shipped": own})]
         if project_templates is not None:
-            paths.insert(0, str(project_templates))
-        self.loader = jinja2.FileSystemLoader(paths)
+            loaders.insert(0, jinja2.FileSystemLoader(str(project_templates)))
+        self.loader = jinja2.ChoiceLoader(loaders)
         self.environments: dict[str, jinja2.Environment] = {}
 
     def environment(self, locale: str) -> jinja2.Environment:

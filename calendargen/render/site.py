@@ -9,6 +9,7 @@ Pages per locale L: ``L/index.html`` (today, the coming weeks, next milestones, 
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, timedelta
 from xml.sax.saxutils import escape
@@ -456,11 +457,20 @@ class SitePlanner:
 
 
 def plan_site(
-    catalogue: Catalogue, occurrences: list[Occurrence], config: Config, today: date
+    catalogue: Catalogue,
+    occurrences: list[Occurrence],
+    config: Config,
+    today: date,
+    progress: Callable[[str, int, int], None] | None = None,
 ) -> dict[str, bytes]:
     """Every page of the site, rendered, as ``{path: bytes}``."""
     planner = SitePlanner(catalogue, occurrences, config, today)
-    files = {page.path: planner.renderer.render(page).encode("utf-8") for page in planner.pages()}
+    pages = planner.pages()
+    files = {}
+    for done, page in enumerate(pages, start=1):
+        files[page.path] = planner.renderer.render(page).encode("utf-8")
+        if progress is not None and done % 200 == 0:
+            progress("pages", done, len(pages))
     for path, text in planner.root_pages().items():
         files[path] = text.encode("utf-8")
     files["style.css"] = (shipped("templates") / "static" / "style.css").read_bytes()

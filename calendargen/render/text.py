@@ -8,6 +8,7 @@ from typing import Any
 from calendargen.anniversaries import MilestonePolicy
 from calendargen.engine import expand
 from calendargen.i18n import occurrence_name
+from calendargen.loader import Catalogue
 from calendargen.model import Observance, Occurrence
 
 NEXT_OCCURRENCES = 5
@@ -117,3 +118,22 @@ def describe_json(
         "next": [record(o, locale) for o in regular],
         "milestones": [record(o, locale) for o in milestones],
     }
+
+
+def coverage_table(catalogue: Catalogue, locales: tuple[str, ...]) -> str:
+    """Entries with a name (and a description) in each locale, per data file and in all."""
+    files = sorted({o.file for o in catalogue.observances})
+    header = ["file", "entries", *locales]
+    rows = []
+    for file in [*files, "all"]:
+        chosen = [o for o in catalogue.observances if file in ("all", o.file)]
+        cells = [file, str(len(chosen))]
+        for locale in locales:
+            named = sum(1 for o in chosen if locale in o.names)
+            cells.append(f"{named * 100 // len(chosen)}%")
+        rows.append(cells)
+    widths = [max(len(row[i]) for row in [header, *rows]) for i in range(len(header))]
+    lines = ["  ".join(cell.rjust(widths[i]) if i else cell.ljust(widths[i])
+                       for i, cell in enumerate(row)) for row in [header, *rows]]  # fmt: skip
+    note = "names translated per locale (a missing one shows the English name, marked lang=en)"
+    return "\n".join([note, *lines]) + "\n"

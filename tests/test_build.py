@@ -1,0 +1,149 @@
+"""The build pipeline: safe, incremental, locked, deterministic; init and serve."""
+
+from __future__ import annotations
+
+import fcntl
+import os
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+
+from click.testing import CliRunner
+
+from calendargen.build import LOCK, TEMP_PREFIX
+from calendargen.cli import main
+
+
+def _tree(out: Path) -> dict[str, tuple[bytes, int]]:
+    return {
+        str(p.relative_to(out)): (p.read_bytes(), p.stat().st_mtime_ns)
+        for p in sorted(out.rglob("*"))
+        if p.is_file() and p.name != LOCK
+    }
+
+
+def test_failed_build_leaves_previous_output(project: Path, runner: CliRunner) -> None:
+    assert runner.invoke(main, ["build", "--quiet"]).exit_code == 0
+    before = _tree(project / "public")
+    data = project / "data" / "observances" / "sample.toml"
+    data.write_text(data.read_text() + '\n[[observance]]\nid = "broken"\nrule = "02-30"\n')
+    result = runner.invoke(main, ["build"])
+    assert result.exit_code == 1
+    assert "impossible date '02-30'" in result.stderr
+    assert "Traceback" not in result.stderr
+    assert _tree(project / "public") == before
+
+
+def test_template_error_leaves_previous_output(project: Path, runner: CliRunner) -> None:
+    assert runner.invoke(main, ["build", "--quiet"]).exit_code == 0
+    before = _tree(project / "public")
+    (project / "templates").mkdir()
+    (project / "templates" / "home.html").write_text("{% extends 'base.html' %}{% block x %}")
+    config = project / "calgen.toml"
+    config.write_text('templates = "templates"\n' + config.read_text())
+    result = runner.invoke(main, ["build"])
+    assert result.exit_code == 1
+    assert "template syntax error" in result.stderr and "home.html" in result.stderr
+    assert _tree(project / "public") == before
+
+
+def test_incremental_and_stale_files(project: Path, runner: CliRunner) -> None:
+    assert runner.invoke(main, ["build", "--quiet"]).exit_code == 0
+    out = project / "public"
+    user_file = out / "CNAME"
+    user_file.write_text("days.example.org")  # not ours: never removed
+    before = _tree(out)
+    result = runner.invoke(main, ["build"])
+    assert " 0 written" in result.stdout and "0 removed" in result.stdout
+    assert _tree(out) == before  # same bytes, same modification times
+    data = project / "data" / "observances" / "sample.toml"
+    text = data.read_text()
+    start = text.index('[[observance]]\nid = "leap-day-founding"')
+    data.write_text(text[:start])  # the entry is gone: its files must go too
+    result = runner.invoke(main, ["build"])
+    assert result.exit_code == 0
+    assert not (out / "en" / "observances" / "leap-day-founding.ics").exists()
+    assert not (out / "en" / "observances" / "leap-day-founding").exists()
+    assert user_file.read_text() == "days.example.org"
+
+
+def test_interrupted_build_is_completed(project: Path, runner: CliRunner) -> None:
+    assert runner.invoke(main, ["build", "--quiet"]).exit_code == 0
+    out = project / "public"
+    complete = _tree(out)
+    (out / "en" / "calendar.ics").unlink()  # as if killed between two renames
+    (out / "en" / f"{TEMP_PREFIX}calendar.ics").write_bytes(b"half a fi")
+    assert runner.invoke(main, ["build", "--quiet"]).exit_code == 0
+    after = _tree(out)
+    assert set(after) == set(complete)
+    assert after["en/calendar.ics"][0] == complete["en/calendar.ics"][0]
+
+
+def test_concurrent_build_refused(project: Path, runner: CliRunner) -> None:
+    out = project / "public"
+    out.mkdir()
+    with open(out / LOCK, "w") as held:
+        fcntl.flock(held, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        result = runner.invoke(main, ["build"])
+    assert result.exit_code == 1
+    assert "another build is writing to public" in result.stderr
+    assert not (out / "en").exists()
+
+
+def test_init_then_build(tmp_path: Path, runner: CliRunner, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1764547200")
+    target = tmp_path / "mine"
+    result = runner.invoke(main, ["init", str(target)])
+    assert result.exit_code == 0, result.stderr
+    config = (target / "calgen.toml").read_text()
+    for key in ("title", "base_url", "locales", "include_default", "data", "templates", "out",
+                "categories", "compact", "[window]", "[milestones]"):  # fmt: skip
+        assert key in config
+    monkeypatch.chdir(target)
+    assert runner.invoke(main, ["check"]).exit_code == 0
+    result = runner.invoke(main, ["build", "--quiet", "--locale", "en"])
+    assert result.exit_code == 0, result.stderr
+    assert (target / "public" / "en" / "observances" / "my-org-founding-day.ics").is_file()
+    assert (target / "public" / "en" / "observances" / "united-nations-day.ics").is_file()
+    again = runner.invoke(main, ["init", str(target)])
+    assert again.exit_code == 1 and "exists and is not empty" in again.stderr
+
+
+def test_serve_serves_and_rebuilds(project: Path) -> None:
+    env = {**os.environ, "PYTHONUNBUFFERED": "1"}
+    process = subprocess.Popen(
+        [sys.executable, "-m", "calendargen", "serve", "--port", "0"],
+        cwd=project, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env,
+    )  # fmt: skip
+    try:
+        assert process.stdout is not None
+        url = None
+        deadline = time.monotonic() + 60
+        while url is None and time.monotonic() < deadline:
+            line = process.stdout.readline()
+            if " at http://127.0.0.1:" in line:
+                url = line.split(" at ", 1)[1].split(" ", 1)[0]
+        assert url, "serve did not start"
+        with urllib.request.urlopen(f"{url}en/calendar.ics", timeout=10) as response:
+            assert response.headers["Content-Type"] == "text/calendar; charset=utf-8"
+            assert response.read().startswith(b"BEGIN:VCALENDAR")
+        data = project / "data" / "observances" / "sample.toml"
+        data.write_text(data.read_text().replace("Disarmament Week", "Disarmament Week (renamed)"))
+        page = f"{url}en/observances/disarmament-week/index.html"
+        deadline = time.monotonic() + 30
+        while time.monotonic() < deadline:
+            with urllib.request.urlopen(page, timeout=10) as response:
+                if "Disarmament Week (renamed)" in response.read().decode():
+                    break
+            time.sleep(0.3)
+        else:
+            raise AssertionError("serve did not rebuild after a data change")
+    finally:
+        process.terminate()
+        process.wait(timeout=10)
+        if process.stdout:
+            process.stdout.close()
+        if process.stderr:
+            process.stderr.close()
