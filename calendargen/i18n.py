@@ -98,6 +98,7 @@ def jubilee(number: int, locale: str) -> str | None:
     return table.get(number)
 
 
+@lru_cache(maxsize=65536)
 def number(value: int, locale: str) -> str:
     return format_decimal(value, locale=locale_of(locale), numbering_system="default")
 
@@ -159,6 +160,11 @@ def occurrence_name(occurrence: Occurrence, locale: str) -> str:
     if occurrence.observed:
         return translate(OBSERVED, locale).format(name=name)
     return name
+
+
+@lru_cache(maxsize=65536)
+def weekday_name(day: date, locale: str) -> str:
+    return format_date(day, "EEEE", locale=locale_of(locale))
 
 
 @lru_cache(maxsize=65536)

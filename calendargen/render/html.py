@@ -9,7 +9,6 @@ Autoescaping is on for every template. Templates only format: pages hand them re
 from __future__ import annotations
 
 import json
-import posixpath
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -80,10 +79,10 @@ class Linker:
     base_url: str | None = None
 
     def href(self, source: str, target: str) -> str:
+        """``target`` as seen from the page ``source`` (both relative to the output root)."""
         if self.base_url:
             return self.absolute(target)
-        start = posixpath.dirname(source) or "."
-        return posixpath.relpath(target, start)
+        return "../" * source.count("/") + target
 
     def absolute(self, target: str) -> str:
         assert self.base_url

@@ -50,18 +50,15 @@ def fold(line: str) -> str:
     if len(encoded) <= 75:
         return line + "\r\n"
     parts = []
-    current: list[str] = []
-    size = 0
-    limit = 75
-    for char in line:
-        width = len(char.encode("utf-8"))
-        if size + width > limit:
-            parts.append("".join(current))
-            current, size, limit = [], 0, 74  # continuation lines start with a space
-        current.append(char)
-        size += width
-    parts.append("".join(current))
-    return "\r\n ".join(parts) + "\r\n"
+    start, limit = 0, 75  # continuation lines start with a space: 74 octets of content
+    while len(encoded) - start > limit:
+        cut = start + limit
+        while encoded[cut] & 0xC0 == 0x80:  # a UTF-8 continuation byte: back off
+            cut -= 1
+        parts.append(encoded[start:cut])
+        start, limit = cut, 74
+    parts.append(encoded[start:])
+    return b"\r\n ".join(parts).decode("utf-8") + "\r\n"
 
 
 def _prop(name: str, value: str, **params: str) -> str:

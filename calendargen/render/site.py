@@ -31,6 +31,7 @@ from calendargen.i18n import (
     ordinal,
     pgettext_noop,
     translate,
+    weekday_name,
 )
 from calendargen.loader import Catalogue
 from calendargen.model import Observance, Occurrence, localized
@@ -124,6 +125,8 @@ class SitePlanner:
         self.links = Linker(config.base_url)
         self.renderer = Renderer(config.templates)
         self.categories = feed_categories(catalogue, config)
+        self._where: dict[tuple[str, str], str] = {}
+        self._upcoming: dict[str, list[Occurrence]] = {}
         self.by_observance: dict[str, list[Occurrence]] = defaultdict(list)
         for occurrence in occurrences:
             self.by_observance[occurrence.id].append(occurrence)
@@ -137,15 +140,11 @@ class SitePlanner:
         if occurrence.anniversary and not occurrence.milestone:
             anniversary = anniversary_short(occurrence.anniversary, locale)
         weekday = (
-            format_date(occurrence.start, "EEEE", locale=locale_of(locale))
+            weekday_name(occurrence.start, locale)
             if (occurrence.end - occurrence.start).days < 7
             else ""
         )
-        where = ", ".join(
-            self.catalogue.categories[c].name(locale)
-            for c in occurrence.categories
-            if self.catalogue.categories[c].type == "source"
-        )
+        where = self.where(occurrence.observance, locale)
         return Item(
             dates=date_range(occurrence.start, occurrence.end, locale),
             day=long_date(occurrence.start, locale),
@@ -161,6 +160,26 @@ class SitePlanner:
             estimated=occurrence.estimated,
             observed=occurrence.observed,
         )
+
+    def where(self, observance: Observance, locale: str) -> str:
+        """The entry's source categories ("Turkmenistan", "United Nations")."""
+        key = (observance.id, locale)
+        if key not in self._where:
+            self._where[key] = ", ".join(
+                self.catalogue.categories[c].name(locale)
+                for c in observance.categories
+                if self.catalogue.categories[c].type == "source"
+            )
+        return self._where[key]
+
+    def upcoming(self, observance: Observance) -> list[Occurrence]:
+        """The observance from today on, a century ahead (shared by every locale's page)."""
+        if observance.id not in self._upcoming:
+            horizon = date(min(self.today.year + MILESTONE_YEARS, 9999), 12, 31)
+            self._upcoming[observance.id] = expand(
+                [observance], self.today, horizon, self.config.milestones
+            )
+        return self._upcoming[observance.id]
 
     def page(self, path: str, template: str, locale: str, title: str, **data: object) -> Page:
         """A page of ``locale`` at ``path``; its translations are the same path in the other
@@ -297,9 +316,7 @@ class SitePlanner:
         path = page_path(locale, "observances", observance.id)
         name, name_locale = localized(observance.names, locale)
         description, description_locale = localized(observance.descriptions, locale)
-        start = self.today
-        horizon = date(min(start.year + MILESTONE_YEARS, 9999), 12, 31)
-        upcoming = expand([observance], start, horizon, self.config.milestones)
+        upcoming = self.upcoming(observance)
         regular = [o for o in upcoming if not o.milestone][:OBSERVANCE_NEXT]
         milestones = [o for o in upcoming if o.milestone][:OBSERVANCE_MILESTONES]
         milestone_rows = [
