@@ -8,10 +8,11 @@ kept in ``.calgen-manifest``); a lock keeps two builds from interleaving.
 
 from __future__ import annotations
 
+import difflib
 import fcntl
 import os
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
@@ -25,6 +26,11 @@ from calendargen.loader import load
 MANIFEST = ".calgen-manifest"
 LOCK = ".calgen.lock"
 TEMP_PREFIX = ".calgen-tmp-"
+
+
+def _suggest(word: str, choices: Iterable[str]) -> str | None:
+    close = difflib.get_close_matches(word, list(choices), n=1)
+    return f"did you mean '{close[0]}'?" if close else None
 
 
 def reference_date() -> date:
@@ -145,6 +151,19 @@ def plan(
     from calendargen.render.site import plan_site
 
     catalogue = load(config.data_folders)
+    unknown = [c for c in config.categories or () if c not in catalogue.categories]
+    if unknown:
+        raise ConfigError(
+            [
+                Problem(
+                    f"unknown category '{c}'",
+                    str(config.file or "calgen.toml"),
+                    "categories",
+                    hint=_suggest(c, catalogue.categories),
+                )
+                for c in unknown
+            ]
+        )
     first_year, last_year = config.window(today.year)
     if not 1 <= first_year <= last_year <= 9999:
         raise ConfigError(f"the window {first_year}-{last_year} is not within 1-9999")

@@ -116,8 +116,13 @@ def load_config(folder: Path) -> Config:
         values["locales"] = tuple(str(locale) for locale in locales)
     if "data" in data:
         values["data"] = tuple(folder / str(p) for p in data["data"])
+        for path in values["data"]:
+            if not path.is_dir():
+                problem("data", f"folder not found: {path}")
     if "templates" in data:
         values["templates"] = folder / data["templates"]
+        if not values["templates"].is_dir():
+            problem("templates", f"folder not found: {values['templates']}")
     if "out" in data:
         values["out"] = folder / data["out"]
     if "categories" in data:

@@ -1,0 +1,213 @@
+"""Hostile and random input: escaped everywhere, never outside the output folder, never a
+crash other than our own errors (hypothesis builds random small catalogues)."""
+
+from __future__ import annotations
+
+import json
+import os
+import string
+from datetime import timedelta
+from html.parser import HTMLParser
+from pathlib import Path
+
+import icalendar
+import pytest
+from click.testing import CliRunner
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from calendargen.cli import main
+
+CATEGORIES = (Path(__file__).parent / "catalogue" / "categories.toml").read_text()
+NASTY = (
+    '<script>alert("x")</script> & "quotes" \'single\' {{ 7*7 }} {% raw %} '
+    "\u202eRLO\u202c; comma, semicolon; back\\slash"
+)
+LONG = "Très long " * 600
+
+
+def _toml_string(text: str) -> str:
+    return json.dumps(text, ensure_ascii=False)  # a JSON string is a valid TOML basic string
+
+
+def _project(root: Path, entries: list[dict[str, str]], locales: list[str]) -> None:
+    (root / "data" / "observances").mkdir(parents=True)
+    (root / "data" / "categories.toml").write_text(CATEGORIES)
+    blocks = []
+    for entry in entries:
+        lines = ["[[observance]]"] + [f"{k} = {v}" for k, v in entry.items()]
+        lines += ['categories = ["un", "international-day"]', 'source.title = "test"']
+        blocks.append("\n".join(lines))
+    (root / "data" / "observances" / "test.toml").write_text("\n\n".join(blocks) + "\n")
+    (root / "calgen.toml").write_text(
+        f'include_default = false\ndata = ["data"]\nlocales = {json.dumps(locales)}\n'
+        'base_url = "https://days.example.org/"\n[window]\nfrom = 2024\nto = 2026\n'
+    )
+
+
+class _WellFormed(HTMLParser):
+    VOID = frozenset({"meta", "link", "input", "br", "img", "hr"})
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.stack: list[str] = []
+        self.scripts: list[str] = []
+        self._script = False
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag not in self.VOID:
+            self.stack.append(tag)
+        self._script = tag == "script"
+
+    def handle_endtag(self, tag: str) -> None:
+        assert self.stack and self.stack[-1] == tag, f"</{tag}> closes {self.stack[-1:]}"
+        self.stack.pop()
+        self._script = False
+
+    def handle_data(self, data: str) -> None:
+        if self._script:
+            self.scripts.append(data)
+
+
+def _check_pages(out: Path) -> None:
+    for page in out.rglob("*.html"):
+        parser = _WellFormed()
+        parser.feed(page.read_text(encoding="utf-8"))
+        parser.close()
+        assert parser.stack == [], f"{page}: unclosed {parser.stack}"
+        for script in parser.scripts:
+            json.loads(script)  # JSON-LD only, and valid
+
+
+def _check_feeds(out: Path, runner: CliRunner, locale: str) -> None:
+    listed = json.loads(
+        runner.invoke(
+            main, ["list", "--from", "2024", "--to", "2026", "--format", "json",
+                   "--locale", locale]
+        ).stdout
+    )  # fmt: skip
+    calendar = icalendar.Calendar.from_ical((out / locale / "calendar.ics").read_bytes())
+    found = sorted(
+        (e.decoded("DTSTART").isoformat(), (e.decoded("DTEND") - timedelta(days=1)).isoformat())
+        for e in calendar.walk("VEVENT")
+    )
+    assert found == sorted((r["start"], r["end"]) for r in listed)
+    for path in out.rglob("*.ics"):
+        text = path.read_bytes().decode("utf-8")
+        assert all(len(line.encode()) <= 75 for line in text.split("\r\n"))
+
+
+def test_hostile_names_are_escaped(
+    tmp_path: Path, runner: CliRunner, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    entries = [
+        {"id": '"hostile"', "rule": '"12-12"', "name.en": _toml_string(NASTY),
+         "description.en": _toml_string(NASTY + "\r\nsecond line " + LONG)},
+    ]  # fmt: skip
+    _project(tmp_path, entries, ["en", "ar"])
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1764547200")
+    result = runner.invoke(main, ["build", "--quiet"])
+    assert result.exit_code == 0, result.stderr
+    out = tmp_path / "public"
+    page = (out / "en" / "observances" / "hostile" / "index.html").read_text()
+    assert '<script>alert("x")' not in page
+    assert "&lt;script&gt;alert(&#34;x&#34;)&lt;/script&gt;" in page
+    assert "{{ 7*7 }}" in page and ">49<" not in page
+    for path in out.rglob("*.html"):
+        assert "<script>alert" not in path.read_text()
+    _check_pages(out)
+    calendar = icalendar.Calendar.from_ical(
+        (out / "en" / "observances" / "hostile.ics").read_bytes()
+    )
+    event = calendar.walk("VEVENT")[0]
+    assert str(event["SUMMARY"]) == NASTY
+    assert str(event["DESCRIPTION"]).startswith(NASTY + "\nsecond line Très long")
+    _check_feeds(out, runner, "en")
+    outside = {p for p in tmp_path.rglob("*") if p.is_file()} - set(out.rglob("*"))
+    assert {p.relative_to(tmp_path).parts[0] for p in outside} <= {"data", "calgen.toml"}
+
+
+# -- random catalogues ------------------------------------------------------------------
+
+MONTHS = "january february march april may june july august september october november december"
+WEEKDAYS = "monday tuesday wednesday thursday friday saturday sunday".split()
+SCRIPTS = st.sampled_from(
+    [
+        string.ascii_letters + " -'",
+        "абвгдежзийклмнопрстуфхцчшщъыьэюяАБВ ",
+        "ابتثجحخدذرزسشصضطظعغفقكلمنهوي ",
+        "天地日月年国际和平中立纪念",
+        "äöüçşňýžÄÖÜÇŞŇÝŽ<>&\"'{}%#",
+    ]
+)
+RULES = st.one_of(
+    st.builds(lambda m, d: f"{m:02d}-{d:02d}", st.integers(1, 12), st.integers(1, 28)),
+    st.builds(lambda n, w, m: f"{n} {w} of {m}", st.sampled_from(["1st", "2nd", "3rd", "last"]),
+              st.sampled_from(WEEKDAYS), st.sampled_from(MONTHS.split())),
+    st.builds(lambda m: f"last day of {m}", st.sampled_from(MONTHS.split())),
+    st.builds(lambda w, r, d: f"{w} {r} 06-{d:02d}", st.sampled_from(WEEKDAYS),
+              st.sampled_from(["before", "after", "on or before", "on or after"]),
+              st.integers(1, 30)),
+    st.builds(lambda o, k: f"{o}easter {k:+d}", st.sampled_from(["", "orthodox "]),
+              st.integers(-60, 60)),
+    st.builds(lambda d, m: f"{d} {m}", st.integers(1, 29),
+              st.sampled_from(["muharram", "ramadan", "shawwal", "dhu al-hijjah", "farvardin",
+                               "mehr", "nisan", "tishrei"])),
+    st.builds(lambda e: e, st.sampled_from(["march equinox", "december solstice in Asia/Tokyo"])),
+    st.builds(lambda y: f"year {y}", st.integers(2020, 2030)),
+    st.builds(lambda y: f"years {y}-{y + 9}", st.integers(2015, 2026)),
+)  # fmt: skip
+MODIFIERS = st.lists(
+    st.sampled_from(["for 3 days", "since 2025", "until 2025", "if sunday then next monday",
+                     "sinse 2020", "for 0 days"]),
+    max_size=2, unique=True,
+)  # fmt: skip
+
+
+@st.composite
+def catalogues(draw: st.DrawFn) -> list[dict[str, str]]:
+    entries = []
+    for index in range(draw(st.integers(1, 4))):
+        rule = draw(RULES)
+        if not rule.startswith("year"):
+            rule = " ".join([rule, *draw(MODIFIERS)])
+        name = draw(st.text(draw(SCRIPTS), min_size=1, max_size=40))
+        entry = {"id": f'"entry-{index}"', "rule": _toml_string(rule),
+                 "name.en": _toml_string(name or "x")}  # fmt: skip
+        if draw(st.booleans()):
+            entry["name.ar"] = _toml_string(draw(st.text(draw(SCRIPTS), min_size=1, max_size=20)))
+        if draw(st.booleans()):
+            entry["origin.date"] = '"1995-12-12"'
+        entries.append(entry)
+    return entries
+
+
+@settings(
+    max_examples=12,
+    deadline=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
+)
+@given(catalogues())
+def test_random_catalogues_build_or_fail_cleanly(
+    tmp_path_factory: pytest.TempPathFactory, entries: list[dict[str, str]]
+) -> None:
+    root = tmp_path_factory.mktemp("fuzz")
+    _project(root, entries, ["en", "ar"])
+    runner = CliRunner()
+    previous = Path.cwd()
+    os.chdir(root)
+    try:
+        os.environ["SOURCE_DATE_EPOCH"] = "1764547200"
+        result = runner.invoke(main, ["build", "--quiet"])
+        if result.exit_code != 0:
+            assert result.exit_code == 1 and isinstance(result.exception, SystemExit)
+            assert result.stderr.startswith("error: "), result.stderr
+            return
+        out = root / "public"
+        _check_pages(out)
+        for locale in ("en", "ar"):
+            _check_feeds(out, runner, locale)
+    finally:
+        os.chdir(previous)
+        os.environ.pop("SOURCE_DATE_EPOCH", None)
