@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import difflib
 import fcntl
+import hashlib
 import os
 import time
 from collections.abc import Callable, Iterable, Iterator
@@ -19,11 +20,13 @@ from datetime import UTC, date, datetime
 from pathlib import Path, PurePosixPath
 
 from calendargen.config import Config
+from calendargen.defaults import shipped
 from calendargen.engine import expand
 from calendargen.errors import BuildError, ConfigError, Problem
 from calendargen.loader import load
 
 MANIFEST = ".calgen-manifest"
+FINGERPRINT = ".calgen-inputs"
 LOCK = ".calgen.lock"
 TEMP_PREFIX = ".calgen-tmp-"
 
@@ -94,12 +97,16 @@ def output_lock(out: Path) -> Iterator[None]:
         handle.close()
 
 
-def write(out: Path, files: dict[str, bytes], progress: Progress = _silent) -> WriteReport:
+def write(
+    out: Path, files: dict[str, bytes], progress: Progress = _silent, inputs: str | None = None
+) -> WriteReport:
     """Make ``out`` hold exactly ``files`` (plus what the user put there), touching only what
-    changed."""
+    changed; record the inputs' fingerprint last, so an interrupted write is never taken for
+    an up-to-date one."""
     planned = {safe_path(name): content for name, content in files.items()}
     written = unchanged = removed = 0
     with output_lock(out):
+        (out / FINGERPRINT).unlink(missing_ok=True)
         for stale in out.rglob(f"{TEMP_PREFIX}*"):  # left by an interrupted build
             stale.unlink(missing_ok=True)
         for done, (relative, content) in enumerate(sorted(planned.items()), start=1):
@@ -133,6 +140,8 @@ def write(out: Path, files: dict[str, bytes], progress: Progress = _silent) -> W
         manifest_text = "\n".join(sorted(current)) + "\n"
         if not manifest.is_file() or manifest.read_text(encoding="utf-8") != manifest_text:
             manifest.write_text(manifest_text, encoding="utf-8")
+        if inputs is not None:
+            (out / FINGERPRINT).write_text(inputs, encoding="utf-8")
     return WriteReport(written, unchanged, removed)
 
 
@@ -190,11 +199,44 @@ def plan(
     return files, counts
 
 
+def fingerprint(config: Config, today: date) -> str:
+    """A hash of everything a build reads: config, reference date, data, templates, locales
+    and calendargen's own code. Equal fingerprints give byte-identical output."""
+    digest = hashlib.sha256()
+    settings = {k: v for k, v in vars(config).items() if k != "out"}  # output place: no input
+    digest.update(repr(sorted(settings.items(), key=str)).encode())
+    digest.update(today.isoformat().encode())
+    digest.update(os.environ.get("SOURCE_DATE_EPOCH", "").encode())
+    folders = [*config.data_folders, shipped("templates"), Path(__file__).parent]
+    if config.templates is not None:
+        folders.append(config.templates)
+    for folder in folders:
+        for path in sorted(folder.rglob("*")) if folder.is_dir() else [folder]:
+            if path.is_file() and "__pycache__" not in path.parts:
+                digest.update(str(path).encode() + b"\0" + path.read_bytes() + b"\0")
+    return digest.hexdigest()
+
+
+def _up_to_date(out: Path, print_: str) -> bool:
+    """True when the output was built from the same inputs and none of its files is missing."""
+    stored = out / FINGERPRINT
+    manifest = out / MANIFEST
+    if not stored.is_file() or not manifest.is_file() or stored.read_text() != print_:
+        return False
+    names = [n for n in manifest.read_text(encoding="utf-8").split("\n") if n]
+    return all((out / name).is_file() for name in names)
+
+
 def build_project(config: Config, today: date, progress: Progress = _silent) -> str:
-    """Plan, then write; returns the one-line summary."""
+    """Plan, then write; returns the one-line summary. When nothing the build reads changed
+    since the last build and no output file is missing, nothing is rendered."""
     started = time.perf_counter()
+    print_ = fingerprint(config, today)
+    if _up_to_date(config.out, print_):
+        seconds = time.perf_counter() - started
+        return f"{config.out} is up to date (no input changed) in {seconds:.2f} s"
     files, counts = plan(config, today, progress)
-    report = write(config.out, files, progress)
+    report = write(config.out, files, progress, print_)
     seconds = time.perf_counter() - started
     trimmed = (
         f", {counts['trimmed']} of them trimmed to the 1 MB Google Calendar reads"

@@ -20,7 +20,7 @@ def _tree(out: Path) -> dict[str, tuple[bytes, int]]:
     return {
         str(p.relative_to(out)): (p.read_bytes(), p.stat().st_mtime_ns)
         for p in sorted(out.rglob("*"))
-        if p.is_file() and p.name != LOCK
+        if p.is_file() and not p.name.startswith(".calgen")
     }
 
 
@@ -56,8 +56,14 @@ def test_incremental_and_stale_files(project: Path, runner: CliRunner) -> None:
     user_file.write_text("days.example.org")  # not ours: never removed
     before = _tree(out)
     result = runner.invoke(main, ["build"])
-    assert " 0 written" in result.stdout and "0 removed" in result.stdout
+    assert "up to date (no input changed)" in result.stdout
     assert _tree(out) == before  # same bytes, same modification times
+    (out / "en" / "2025.json").unlink()  # a missing output file: build again
+    result = runner.invoke(main, ["build"])
+    assert " 1 written" in result.stdout and "0 removed" in result.stdout
+    after = _tree(out)
+    assert {k: v[0] for k, v in after.items()} == {k: v[0] for k, v in before.items()}
+    assert [k for k in after if after[k][1] != before[k][1]] == ["en/2025.json"]
     data = project / "data" / "observances" / "sample.toml"
     text = data.read_text()
     start = text.index('[[observance]]\nid = "leap-day-founding"')

@@ -113,7 +113,7 @@ def test_build_writes_and_keeps_unchanged_files(project: Path, runner: CliRunner
     assert json.loads(target.read_text(encoding="utf-8"))
     mtime = target.stat().st_mtime_ns
     second = runner.invoke(main, ["build"])
-    assert "0 written" in second.stdout
+    assert "up to date" in second.stdout
     assert target.stat().st_mtime_ns == mtime
 
 

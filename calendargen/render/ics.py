@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 
 from calendargen.i18n import (
@@ -67,7 +67,7 @@ def _prop(name: str, value: str, **params: str) -> str:
 
 
 def _date(day: date) -> str:
-    return day.strftime("%Y%m%d")
+    return f"{day.year:04d}{day.month:02d}{day.day:02d}"
 
 
 def uid(occurrence: Occurrence, locale: str) -> str:
@@ -87,11 +87,14 @@ class FeedInfo:
 
 @dataclass(frozen=True)
 class EventContext:
-    """What an event needs besides its occurrence: category names and page URLs."""
+    """What an event needs besides its occurrence: category names and page URLs, and a cache
+    of the lines that repeat across occurrences (an event is rendered per occurrence, but its
+    categories, URL and most descriptions are the same every year)."""
 
     category_names: dict[str, str]
     stamp: datetime
     base_url: str | None = None
+    lines: dict[tuple[object, ...], str] = field(default_factory=dict, compare=False)
 
     def page_url(self, observance: Observance, locale: str) -> str | None:
         if not self.base_url:
@@ -131,44 +134,61 @@ def _body(
     summary: str, occurrence: Occurrence | None, observance: Observance, locale: str,
     context: EventContext, full: bool,
 ) -> str:  # fmt: skip
-    """The lines from SUMMARY to END:VEVENT."""
-    name_locale = localized(observance.names, locale)[1]
-    description_locale = localized(observance.descriptions, locale)[1]
-    categories = ",".join(
-        escape_text(context.category_names.get(c, c)) for c in observance.categories
-    )
+    """The lines from SUMMARY to END:VEVENT; repeated lines come from the context's cache."""
+    cache = context.lines
     estimated = occurrence is not None and occurrence.estimated
-    lines = [
-        _prop("SUMMARY", escape_text(summary), LANGUAGE=name_locale),
-        _prop(
+    key: tuple[object, ...] = ("summary", observance.id, locale, summary)
+    if key not in cache:
+        name_locale = localized(observance.names, locale)[1]
+        cache[key] = _prop("SUMMARY", escape_text(summary), LANGUAGE=name_locale)
+    lines = [cache[key]]
+    key = ("description", observance.id, locale, full, *_year_specific(occurrence))
+    if key not in cache:
+        description_locale = localized(observance.descriptions, locale)[1]
+        cache[key] = _prop(
             "DESCRIPTION",
             escape_text(_description(occurrence, observance, locale, full)),
             LANGUAGE=description_locale if full and observance.descriptions else locale,
-        ),
-        _prop("CATEGORIES", categories),
-    ]
-    url = context.page_url(observance, locale)
-    if url:
-        lines.append(_prop("URL", url, VALUE="URI"))
-    lines += [
-        _prop("STATUS", "TENTATIVE" if estimated else "CONFIRMED"),
-        "CLASS:PUBLIC\r\n",
-        "TRANSP:TRANSPARENT\r\n",
-        "X-MICROSOFT-CDO-BUSYSTATUS:FREE\r\n",
-        "END:VEVENT\r\n",
-    ]
+        )
+    lines.append(cache[key])
+    key = ("tail", observance.id, locale, estimated)
+    if key not in cache:
+        categories = ",".join(
+            escape_text(context.category_names.get(c, c)) for c in observance.categories
+        )
+        tail = [_prop("CATEGORIES", categories)]
+        url = context.page_url(observance, locale)
+        if url:
+            tail.append(_prop("URL", url, VALUE="URI"))
+        tail += [
+            _prop("STATUS", "TENTATIVE" if estimated else "CONFIRMED"),
+            "CLASS:PUBLIC\r\n",
+            "TRANSP:TRANSPARENT\r\n",
+            "X-MICROSOFT-CDO-BUSYSTATUS:FREE\r\n",
+            "END:VEVENT\r\n",
+        ]
+        cache[key] = "".join(tail)
+    lines.append(cache[key])
     return "".join(lines)
 
 
-def _head(uid_text: str, start: date, end_exclusive: date, stamp: datetime) -> str:
-    return "".join(
-        [
-            "BEGIN:VEVENT\r\n",
-            _prop("UID", uid_text),
-            _prop("DTSTAMP", stamp.strftime("%Y%m%dT%H%M%SZ")),
-            _prop("DTSTART", _date(start), VALUE="DATE"),
-            _prop("DTEND", _date(end_exclusive), VALUE="DATE"),
-        ]
+def _year_specific(occurrence: Occurrence | None) -> tuple[object, ...]:
+    """What makes one occurrence's description differ from another's of the same entry."""
+    if occurrence is None:
+        return ()
+    anniversary = occurrence.anniversary if not occurrence.milestone else None
+    return (anniversary, occurrence.distinct_edition, occurrence.observed, occurrence.estimated)
+
+
+def _head(uid_text: str, start: date, end_exclusive: date, context: EventContext) -> str:
+    key = ("stamp",)
+    if key not in context.lines:
+        context.lines[key] = _prop("DTSTAMP", context.stamp.strftime("%Y%m%dT%H%M%SZ"))
+    return (
+        "BEGIN:VEVENT\r\n"
+        + _prop("UID", uid_text)
+        + context.lines[key]
+        + f"DTSTART;VALUE=DATE:{_date(start)}\r\nDTEND;VALUE=DATE:{_date(end_exclusive)}\r\n"
     )
 
 
@@ -177,10 +197,7 @@ def render_event(
 ) -> str:
     """One VEVENT as folded text (CRLF line ends); see ``_description`` for ``full``."""
     head = _head(
-        uid(occurrence, locale),
-        occurrence.start,
-        occurrence.end + timedelta(days=1),
-        context.stamp,
+        uid(occurrence, locale), occurrence.start, occurrence.end + timedelta(days=1), context
     )
     summary = occurrence_name(occurrence, locale)
     return head + _body(summary, occurrence, occurrence.observance, locale, context, full)
@@ -195,7 +212,7 @@ def render_recurring(
         f"{observance.id}-recurring-{locale}@{UID_DOMAIN}",
         recurrence.start,
         recurrence.start + timedelta(days=recurrence.days),
-        context.stamp,
+        context,
     )
     rules = [_prop("RRULE", recurrence.rrule)]
     if recurrence.exdates:
