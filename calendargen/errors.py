@@ -26,10 +26,20 @@ class Problem:
         return f"{text} ({self.hint})" if self.hint else text
 
 
+def _restore(cls: type[CalgenError], problems: tuple[Problem, ...]) -> CalgenError:
+    error = Exception.__new__(cls)
+    CalgenError.__init__(error, problems)
+    return error
+
+
 class CalgenError(Exception):
     """Base of every error that is the user's to fix; the CLI prints it without a traceback."""
 
     exit_code = 1
+
+    def __reduce__(self) -> tuple[object, ...]:
+        """Pickle by problems, so an error raised in a worker process arrives whole."""
+        return (_restore, (type(self), self.problems))
 
     def __init__(self, problems: Problem | str | Iterable[Problem]) -> None:
         if isinstance(problems, str):

@@ -12,7 +12,6 @@ import threading
 import time
 from collections.abc import Callable, Iterable
 from pathlib import Path
-from typing import ClassVar
 
 CONTENT_TYPES = {
     ".ics": "text/calendar; charset=utf-8",
@@ -25,7 +24,7 @@ POLL_SECONDS = 0.5
 
 
 class _Handler(http.server.SimpleHTTPRequestHandler):
-    extensions_map: ClassVar[dict[str, str]] = {
+    extensions_map = {  # noqa: RUF012 - the base class's own attribute, extended
         **http.server.SimpleHTTPRequestHandler.extensions_map,
         **CONTENT_TYPES,
     }

@@ -157,12 +157,12 @@ SHIFT_PREVIOUS = pgettext_noop(
 
 
 def _weekday(index: int, locale: str) -> str:
-    return get_day_names("wide", locale=locale_of(locale))[index]
+    return str(get_day_names("wide", locale=locale_of(locale))[index])
 
 
 def _ngettext(message: tuple[str, str, str], count: int, locale: str) -> str:
     context, singular, plural = message
-    return translations(locale).npgettext(context, singular, plural, count)
+    return str(translations(locale).npgettext(context, singular, plural, count))
 
 
 def _calendar_month(rule: CalendarDate, locale: str) -> str:

@@ -10,6 +10,7 @@ import time
 import urllib.request
 from pathlib import Path
 
+import pytest
 from click.testing import CliRunner
 
 from calendargen.build import LOCK, TEMP_PREFIX
@@ -153,3 +154,33 @@ def test_serve_serves_and_rebuilds(project: Path) -> None:
             process.stdout.close()
         if process.stderr:
             process.stderr.close()
+
+
+def test_parallel_build_equals_serial(
+    project: Path, runner: CliRunner, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from calendargen.render import feeds, site
+
+    assert runner.invoke(main, ["build", "--quiet", "--out", "serial"]).exit_code == 0
+    monkeypatch.setattr(site, "PARALLEL_FROM", 0)
+    monkeypatch.setattr(feeds, "PARALLEL_FROM", 0)
+    monkeypatch.setattr("calendargen.parallel.cores", lambda: 2)
+    assert runner.invoke(main, ["build", "--quiet", "--out", "parallel"]).exit_code == 0
+    serial, parallel = _tree(project / "serial"), _tree(project / "parallel")
+    assert {k: v[0] for k, v in serial.items()} == {k: v[0] for k, v in parallel.items()}
+
+
+def test_error_in_a_worker_arrives_whole(
+    project: Path, runner: CliRunner, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from calendargen.render import site
+
+    monkeypatch.setattr(site, "PARALLEL_FROM", 0)
+    monkeypatch.setattr("calendargen.parallel.cores", lambda: 2)
+    (project / "templates").mkdir()
+    (project / "templates" / "year.html").write_text("{{ no_such_value }}")
+    config = project / "calgen.toml"
+    config.write_text('templates = "templates"\n' + config.read_text())
+    result = runner.invoke(main, ["build"])
+    assert result.exit_code == 1
+    assert "year.html: 'no_such_value' is undefined" in result.stderr

@@ -6,7 +6,7 @@ late-evening UTC moment moves a day forward in Asia; so a rule names its zone (U
 
 from __future__ import annotations
 
-from datetime import UTC, date
+from datetime import UTC, date, datetime
 from functools import lru_cache
 from zoneinfo import ZoneInfo
 
@@ -24,5 +24,5 @@ EVENTS = {
 def date_in_year(year: int, event: str, zone: str) -> date:
     """The local date in ``zone`` of ``event`` in ``year``."""
     finder, from_month = EVENTS[event]
-    moment = ephem.Date(finder(ephem.Date(f"{year}/{from_month}/1"))).datetime()
+    moment: datetime = ephem.Date(finder(ephem.Date(f"{year}/{from_month}/1"))).datetime()
     return moment.replace(tzinfo=UTC).astimezone(ZoneInfo(zone)).date()

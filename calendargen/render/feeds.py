@@ -9,13 +9,15 @@ from __future__ import annotations
 
 import logging
 from collections import defaultdict
+from dataclasses import dataclass
 from datetime import date, datetime
 
 from calendargen.config import Config
 from calendargen.i18n import pgettext_noop, translate
 from calendargen.loader import Catalogue
 from calendargen.model import Occurrence
-from calendargen.recurrence import recurrence
+from calendargen.parallel import map_locales
+from calendargen.recurrence import Recurrence, recurrence
 from calendargen.render.ics import (
     EventContext,
     FeedInfo,
@@ -26,6 +28,7 @@ from calendargen.render.ics import (
 
 MAX_FEED_BYTES = 1_000_000  # Google Calendar drops events from larger feeds
 HEADER_ALLOWANCE = 2_000  # the VCALENDAR's own lines
+PARALLEL_FROM = 5_000  # events (occurrences x locales) from which workers pay off
 log = logging.getLogger(__name__)
 ALL_FEED = pgettext_noop("feed", "All observances and anniversaries")
 MILESTONE_FEED = pgettext_noop("feed", "Milestone anniversaries")
@@ -67,11 +70,11 @@ def fit(events: list[Dated], today: date, budget: int) -> list[Dated]:
     behind = [d for d in dated if d[0].end < today][::-1]  # type: ignore[union-attr]
     kept: list[Dated] = []
     size = 0
-    for dated in pinned + ahead + behind:
-        size += len(dated[1].encode("utf-8"))
+    for event in pinned + ahead + behind:
+        size += len(event[1].encode("utf-8"))
         if size > budget:
             break
-        kept.append(dated)
+        kept.append(event)
     order = {id(d): i for i, d in enumerate(events)}
     return sorted(kept, key=lambda d: order[id(d)])
 
@@ -108,9 +111,6 @@ def plan_feeds(
 ) -> tuple[dict[str, bytes], list[str]]:
     """Every feed of every locale, as ``{path: bytes}``, each under MAX_FEED_BYTES, and the
     paths of the feeds that had to leave events out to stay under it."""
-    files: dict[str, bytes] = {}
-    trimmed: list[str] = []
-    categories = feed_categories(catalogue, config)
     recurring = {}
     if config.compact:
         first_year = config.window(today.year)[0]
@@ -118,24 +118,45 @@ def plan_feeds(
             found = recurrence(observance, first_year)
             if found is not None:
                 recurring[observance.id] = found
-    for locale in config.locales:
+    planner = _FeedPlanner(catalogue, occurrences, config, today, stamp, recurring)
+    parallel = len(occurrences) * len(config.locales) >= PARALLEL_FROM
+    files: dict[str, bytes] = {}
+    trimmed: list[str] = []
+    for locale_files, locale_trimmed in map_locales(planner.feeds, config.locales, parallel):
+        files.update(locale_files)
+        trimmed += locale_trimmed
+    return files, trimmed
+
+
+@dataclass(frozen=True)
+class _FeedPlanner:
+    catalogue: Catalogue
+    occurrences: list[Occurrence]
+    config: Config
+    today: date
+    stamp: datetime
+    recurring: dict[str, Recurrence]
+
+    def feeds(self, locale: str) -> tuple[dict[str, bytes], list[str]]:
+        """Every feed of one locale, and those trimmed to MAX_FEED_BYTES."""
+        catalogue, config = self.catalogue, self.config
         names = {cid: category.name(locale) for cid, category in catalogue.categories.items()}
-        context = EventContext(names, stamp, config.base_url)
+        context = EventContext(names, self.stamp, config.base_url)
         by_category: dict[str, list[Dated]] = defaultdict(list)
         by_observance: dict[str, list[Dated]] = defaultdict(list)
         brief: list[Dated] = []
         milestones: list[Dated] = []
-        for observance_id, found in recurring.items():
-            observance = catalogue.get(observance_id)
-            assert observance is not None
-            event = render_recurring(observance, found, locale, context, full=False)
+        for observance_id, found in self.recurring.items():
+            entry = catalogue.get(observance_id)
+            assert entry is not None
+            event = render_recurring(entry, found, locale, context, full=False)
             brief.append((None, event))
-            full = render_recurring(observance, found, locale, context)
+            full = render_recurring(entry, found, locale, context)
             by_observance[observance_id].append((None, full))
-            for category in observance.categories:
+            for category in entry.categories:
                 by_category[category].append((None, event))
-        for occurrence in occurrences:
-            if occurrence.id in recurring and not occurrence.milestone:
+        for occurrence in self.occurrences:
+            if occurrence.id in self.recurring and not occurrence.milestone:
                 continue  # the recurring event stands for it
             dated = (occurrence, render_event(occurrence, locale, context, full=False))
             brief.append(dated)
@@ -150,13 +171,18 @@ def plan_feeds(
             (all_path, translate(ALL_FEED, locale), brief),
             (milestone_path, translate(MILESTONE_FEED, locale), milestones),
         ]
-        plan += [(category_feed_path(locale, c), names[c], by_category[c]) for c in categories]
+        plan += [
+            (category_feed_path(locale, c), names[c], by_category[c])
+            for c in feed_categories(catalogue, config)
+        ]
         plan += [
             (observance_feed_path(locale, o.id), o.name(locale), by_observance[o.id])
             for o in catalogue.observances
         ]
+        files: dict[str, bytes] = {}
+        trimmed: list[str] = []
         for path, title, events in plan:
-            files[path], cut = _calendar(events, title, path, locale, config, today)
+            files[path], cut = _calendar(events, title, path, locale, config, self.today)
             if cut:
                 trimmed.append(path)
-    return files, trimmed
+        return files, trimmed

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -65,6 +66,7 @@ def html_lang(locale: str) -> str:
     return locale.replace("_", "-")
 
 
+@lru_cache(maxsize=256)
 def native_name(locale: str) -> str:
     """The language's name in itself, capitalized as a menu item (русский -> Русский)."""
     name = locale_of(locale).get_display_name(locale_of(locale)) or locale

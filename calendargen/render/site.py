@@ -35,6 +35,7 @@ from calendargen.i18n import (
 )
 from calendargen.loader import Catalogue
 from calendargen.model import Observance, Occurrence, localized
+from calendargen.parallel import map_locales
 from calendargen.render.feeds import (
     ALL_FEED,
     MILESTONE_FEED,
@@ -49,6 +50,7 @@ from calendargen.words import era_words
 NAV_HOME = pgettext_noop("nav", "Home")
 NAV_YEAR = pgettext_noop("nav", "This year")
 NAV_SUBSCRIBE = pgettext_noop("nav", "Subscribe")
+PARALLEL_FROM = 500  # observance pages (entries x locales) from which workers pay off
 COMING_DAYS = 56
 NEXT_MILESTONES = 12
 OBSERVANCE_NEXT = 6
@@ -461,16 +463,19 @@ class SitePlanner:
             f"{urls}</urlset>\n"
         )
 
-    def pages(self) -> list[Page]:
-        pages = []
+    def pages(self, locale: str) -> list[Page]:
         first, last = self.years
-        for locale in self.config.locales:
-            pages.append(self.home(locale))
-            pages.append(self.subscribe(locale))
-            pages += [self.year(locale, year) for year in range(first, last + 1)]
-            pages += [self.observance(o, locale) for o in self.catalogue.observances]
-            pages += [self.category(c, locale) for c in self.categories]
+        pages = [self.home(locale), self.subscribe(locale)]
+        pages += [self.year(locale, year) for year in range(first, last + 1)]
+        pages += [self.observance(o, locale) for o in self.catalogue.observances]
+        pages += [self.category(c, locale) for c in self.categories]
         return pages
+
+    def render(self, locale: str) -> dict[str, bytes]:
+        """Every page of one locale, rendered."""
+        return {
+            page.path: self.renderer.render(page).encode("utf-8") for page in self.pages(locale)
+        }
 
 
 def plan_site(
@@ -482,12 +487,12 @@ def plan_site(
 ) -> dict[str, bytes]:
     """Every page of the site, rendered, as ``{path: bytes}``."""
     planner = SitePlanner(catalogue, occurrences, config, today)
-    pages = planner.pages()
-    files = {}
-    for done, page in enumerate(pages, start=1):
-        files[page.path] = planner.renderer.render(page).encode("utf-8")
-        if progress is not None and done % 200 == 0:
-            progress("pages", done, len(pages))
+    parallel = len(catalogue.observances) * len(config.locales) >= PARALLEL_FROM
+    files: dict[str, bytes] = {}
+    for rendered in map_locales(planner.render, config.locales, parallel):
+        files.update(rendered)
+        if progress is not None:
+            progress("pages", len(files), len(files))
     for path, text in planner.root_pages().items():
         files[path] = text.encode("utf-8")
     files["style.css"] = (shipped("templates") / "static" / "style.css").read_bytes()

@@ -218,7 +218,8 @@ class CalendarDate(DateRule):
     kind: ClassVar[str] = "calendar-date"
 
     def dates(self, year: int) -> tuple[date, ...]:
-        return CALENDARS[self.calendar].dates_in_year(year, self.month, self.day)
+        found: tuple[date, ...] = CALENDARS[self.calendar].dates_in_year(year, self.month, self.day)
+        return found
 
     @property
     def estimated(self) -> bool:  # type: ignore[override]

@@ -11,6 +11,7 @@ import difflib
 import itertools
 import re
 import zoneinfo
+from collections.abc import Mapping
 from dataclasses import dataclass
 
 from calendargen.calendars import hebrew, hijri, persian, seasons
@@ -108,7 +109,7 @@ class _Parser:
         close = difflib.get_close_matches(token.word, vocabulary, n=1, cutoff=0.6)
         return self.error(message, token, f"did you mean '{close[0]}'?" if close else None)
 
-    def phrase(self, vocabulary: dict[str, object] | tuple[str, ...]) -> str | None:
+    def phrase(self, vocabulary: Mapping[str, object] | tuple[str, ...]) -> str | None:
         """Consume the longest phrase of up to three words found in ``vocabulary``."""
         for length in (3, 2, 1):
             words = [t.word for t in self.tokens[self.pos : self.pos + length]]
