@@ -251,3 +251,14 @@ def test_browser_ru_and_ar(served: str, tmp_path: Path) -> None:
             page.locator("a[type='text/calendar']").first.click()
         assert download.value.suggested_filename.endswith(".ics")
         browser.close()
+
+
+def test_interface_is_translated_everywhere(site: Path) -> None:
+    """Strings of imported macros too (a cached macro module once kept the first locale's)."""
+    english = ("Download .ics", "Skip to content", "The coming weeks", "Next occurrences")
+    for locale in ("fr", "ru", "ar"):
+        pages = [site / locale / "index.html",
+                 site / locale / "observances" / "united-nations-day" / "index.html"]  # fmt: skip
+        for page in pages:
+            text = page.read_text(encoding="utf-8")
+            assert not [s for s in english if s in text], page

@@ -98,30 +98,30 @@ def json_ld(data: object) -> str:
 
 
 class Renderer:
-    """Jinja2 environments (one per locale, with its translations installed)."""
+    """One Jinja2 environment (templates compile once); the page's locale's translations are
+    installed before each page in that locale."""
 
     def __init__(self, project_templates: Path | None) -> None:
         own = jinja2.FileSystemLoader(str(shipped("templates")))
         loaders: list[jinja2.BaseLoader] = [own, jinja2.PrefixLoader({"shipped": own})]
         if project_templates is not None:
             loaders.insert(0, jinja2.FileSystemLoader(str(project_templates)))
-        self.loader = jinja2.ChoiceLoader(loaders)
-        self.environments: dict[str, jinja2.Environment] = {}
+        self.env = jinja2.Environment(
+            loader=jinja2.ChoiceLoader(loaders),
+            autoescape=True,
+            undefined=jinja2.StrictUndefined,
+            extensions=["jinja2.ext.i18n"],
+            trim_blocks=True,
+            lstrip_blocks=True,
+            keep_trailing_newline=True,
+        )
+        self.locale: str | None = None
 
     def environment(self, locale: str) -> jinja2.Environment:
-        if locale not in self.environments:
-            env = jinja2.Environment(
-                loader=self.loader,
-                autoescape=True,
-                undefined=jinja2.StrictUndefined,
-                extensions=["jinja2.ext.i18n"],
-                trim_blocks=True,
-                lstrip_blocks=True,
-                keep_trailing_newline=True,
-            )
-            env.install_gettext_translations(translations(locale), newstyle=True)  # type: ignore[attr-defined]
-            self.environments[locale] = env
-        return self.environments[locale]
+        if locale != self.locale:
+            self.env.install_gettext_translations(translations(locale), newstyle=True)  # type: ignore[attr-defined]
+            self.locale = locale
+        return self.env
 
     def render(self, page: Page) -> str:
         try:
@@ -134,7 +134,10 @@ class Renderer:
             ) from None
         except jinja2.TemplateNotFound as error:
             raise BuildError(
-                Problem(f"template not found: {error.name}", hint="see docs/site.md")
+                Problem(
+                    f"template not found: {error.name}",
+                    hint="templates come from the project's templates/, then calendargen's",
+                )
             ) from None
         except jinja2.UndefinedError as error:
             raise BuildError(Problem(f"{page.template}: {error.message}")) from None

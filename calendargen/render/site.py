@@ -128,6 +128,7 @@ class SitePlanner:
         self.renderer = Renderer(config.templates)
         self.categories = feed_categories(catalogue, config)
         self._where: dict[tuple[str, str], str] = {}
+        self._words: dict[tuple[str, str], list[str]] = {}
         self._upcoming: dict[str, list[Occurrence]] = {}
         self.by_observance: dict[str, list[Occurrence]] = defaultdict(list)
         for occurrence in occurrences:
@@ -173,6 +174,13 @@ class SitePlanner:
                 if self.catalogue.categories[c].type == "source"
             )
         return self._where[key]
+
+    def rule_words(self, observance: Observance, locale: str) -> list[str]:
+        """Each era of the rule in words (shared by the observance and category pages)."""
+        key = (observance.id, locale)
+        if key not in self._words:
+            self._words[key] = [era_words(era, locale) for era in observance.eras]
+        return self._words[key]
 
     def upcoming(self, observance: Observance) -> list[Occurrence]:
         """The observance from today on, a century ahead (shared by every locale's page)."""
@@ -355,7 +363,7 @@ class SitePlanner:
             description_lang=(
                 None if description_locale == locale else html_lang(description_locale)
             ),
-            rules=[era_words(era, locale) for era in observance.eras],
+            rules=self.rule_words(observance, locale),
             origin=format_date(origin.date, "long", locale=locale_of(locale)) if origin else None,
             origin_iso=origin.date.isoformat() if origin else None,
             categories=self.category_links(observance, locale, path),
@@ -386,7 +394,7 @@ class SitePlanner:
                         name,
                         lang=None if name_locale == locale else html_lang(name_locale),
                     ),
-                    "; ".join(era_words(era, locale) for era in observance.eras),
+                    "; ".join(self.rule_words(observance, locale)),
                     self.item(upcoming[0], locale, path) if upcoming else None,
                 )
             )
