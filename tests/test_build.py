@@ -184,3 +184,21 @@ def test_error_in_a_worker_arrives_whole(
     result = runner.invoke(main, ["build"])
     assert result.exit_code == 1
     assert "year.html: 'no_such_value' is undefined" in result.stderr
+
+
+def test_build_killed_midway_leaves_previous_output(tmp_path: Path) -> None:
+    """A real SIGKILL while the default catalogue is rendered in memory."""
+    env = {**os.environ, "SOURCE_DATE_EPOCH": "1764547200"}
+    command = [sys.executable, "-m", "calendargen", "build", "--quiet", "--locale", "en"]
+    subprocess.run(command, cwd=tmp_path, env=env, check=True, timeout=120)
+    before = _tree(tmp_path / "public")
+    env["SOURCE_DATE_EPOCH"] = "1795824000"  # a year later: everything changes
+    process = subprocess.Popen(command, cwd=tmp_path, env=env)
+    time.sleep(0.4)
+    fingerprint = tmp_path / "public" / ".calgen-inputs"
+    assert fingerprint.exists(), "the build started writing already: kill earlier"
+    process.kill()
+    process.wait(timeout=10)
+    assert _tree(tmp_path / "public") == before
+    subprocess.run(command, cwd=tmp_path, env=env, check=True, timeout=120)
+    assert _tree(tmp_path / "public") != before  # and the next build completes
