@@ -97,10 +97,6 @@ class Observance:
         """The first year observed, when the rule says (``since``)."""
         return self.eras[0].since if self.eras else None
 
-    @property
-    def last_year(self) -> int | None:
-        return self.eras[-1].until if self.eras else None
-
 
 class Occurrence(NamedTuple):
     """One dated instance of an observance; ``end`` is inclusive.
