@@ -114,6 +114,7 @@ class Renderer:
             trim_blocks=True,
             lstrip_blocks=True,
             keep_trailing_newline=True,
+            auto_reload=False,  # one build: no need to stat template files for every page
         )
         self.locale: str | None = None
 
