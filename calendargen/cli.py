@@ -145,7 +145,11 @@ def list_command(
     config, catalogue = project()
     for category in categories:
         if category not in catalogue.categories:
-            raise ConfigError(f"unknown category '{category}'")
+            import difflib
+
+            close = difflib.get_close_matches(category, list(catalogue.categories), n=1)
+            hint = f"did you mean '{close[0]}'?" if close else None
+            raise ConfigError(Problem(f"unknown category '{category}'", hint=hint))
     observances = [
         o for o in catalogue.observances if not categories or set(categories) & set(o.categories)
     ]
