@@ -1,0 +1,48 @@
+"""Rules in words: every rule kind and modifier reads as a sentence, in English and in each
+shipped locale (no placeholder left, no English left in a translated locale)."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from calendargen.config import DEFAULT_LOCALES
+from calendargen.rules import parse_era
+from calendargen.words import era_words
+
+ENGLISH = [
+    ("12-12 since 1995", "every year on December 12, since 1995"),
+    ("3rd tuesday of september since 1982 until 2001",
+     "every year on the 3rd Tuesday of September, 1982–2001"),
+    ("last sunday of november", "every year on the last Sunday of November"),
+    ("last day of february until 2020", "every year on the last day of February, until 2020"),
+    ("saturday before 06-24", "every year on the Saturday before June 24"),
+    ("monday on or after 05-24", "every year on the Monday on or after May 24"),
+    ("easter +39", "every year on 39 days after Easter Sunday"),
+    ("orthodox easter -1", "every year on 1 day before Orthodox Easter Sunday"),
+    ("1 shawwal for 3 days", "every year from 1 Shawwal of the Islamic calendar, for 3 days"),
+    ("1 farvardin", "every year on 1 Farvardin of the Persian calendar"),
+    ("15 nisan", "every year on 15 Nisan of the Hebrew calendar"),
+    ("chinese 01-01", "every year on day 1 of month 1 of the Chinese calendar"),
+    ("march equinox in Asia/Tehran", "every year on the March equinox (Asia/Tehran time)"),
+    ("01-01 if sunday then next monday",
+     "every year on January 1; when it falls on a Sunday, the Monday after is a day off too"),
+    ("year 2025", "the year 2025"),
+    ("years 2021-2030", "the years 2021–2030"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("rule", "words"), ENGLISH, ids=[r for r, _ in ENGLISH])
+def test_english(rule: str, words: str) -> None:
+    assert era_words(parse_era(rule), "en") == words
+
+
+@pytest.mark.parametrize("locale", [loc for loc in DEFAULT_LOCALES if loc != "en"])
+def test_every_locale_translates_every_kind(locale: str) -> None:
+    for rule, english in ENGLISH:
+        text = era_words(parse_era(rule), locale)
+        assert not re.search(r"\{\w+\}", text), (locale, rule, text)
+        assert text != english, (locale, rule)
+        for word in ("every year", "Easter", "calendar", "equinox", "day off"):
+            assert not re.search(rf"\b{word}\b", text), (locale, rule, text)
