@@ -8,12 +8,11 @@ kept in ``.calgen-manifest``); a lock keeps two builds from interleaving.
 
 from __future__ import annotations
 
-import difflib
 import fcntl
 import hashlib
 import os
 import time
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
@@ -22,18 +21,13 @@ from pathlib import Path, PurePosixPath
 from calendargen.config import Config
 from calendargen.defaults import shipped
 from calendargen.engine import expand
-from calendargen.errors import BuildError, ConfigError, Problem
+from calendargen.errors import BuildError, ConfigError, Problem, did_you_mean
 from calendargen.loader import load
 
 MANIFEST = ".calgen-manifest"
 FINGERPRINT = ".calgen-inputs"
 LOCK = ".calgen.lock"
 TEMP_PREFIX = ".calgen-tmp-"
-
-
-def _suggest(word: str, choices: Iterable[str]) -> str | None:
-    close = difflib.get_close_matches(word, list(choices), n=1)
-    return f"did you mean '{close[0]}'?" if close else None
 
 
 def reference_date() -> date:
@@ -168,7 +162,7 @@ def plan(
                     f"unknown category '{c}'",
                     str(config.file or "calgen.toml"),
                     "categories",
-                    hint=_suggest(c, catalogue.categories),
+                    hint=did_you_mean(c, catalogue.categories),
                 )
                 for c in unknown
             ]

@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 
 import click
 
-from calendargen.errors import CalgenError, ConfigError, Problem
+from calendargen.errors import CalgenError, ConfigError, Problem, did_you_mean
 
 if TYPE_CHECKING:
     from calendargen.config import Config
@@ -145,10 +145,7 @@ def list_command(
     config, catalogue = project()
     for category in categories:
         if category not in catalogue.categories:
-            import difflib
-
-            close = difflib.get_close_matches(category, list(catalogue.categories), n=1)
-            hint = f"did you mean '{close[0]}'?" if close else None
+            hint = did_you_mean(category, catalogue.categories)
             raise ConfigError(Problem(f"unknown category '{category}'", hint=hint))
     observances = [
         o for o in catalogue.observances if not categories or set(categories) & set(o.categories)
@@ -188,10 +185,8 @@ def show(observance_id: str, year: int | None, locale: str, fmt: str) -> None:
     config, catalogue = project()
     observance = catalogue.get(observance_id)
     if observance is None:
-        import difflib
-
-        close = difflib.get_close_matches(observance_id, [o.id for o in catalogue.observances])
-        hint = f"did you mean '{close[0]}'?" if close else "see 'calgen list'"
+        ids = [o.id for o in catalogue.observances]
+        hint = did_you_mean(observance_id, ids) or "see 'calgen list'"
         raise ConfigError(Problem(f"no observance with id '{observance_id}'", hint=hint))
     start = date(year, 1, 1) if year else _today()
     if fmt == "json":

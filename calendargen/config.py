@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import difflib
 import tomllib
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -10,7 +9,7 @@ from typing import Any
 
 from calendargen.anniversaries import DEFAULT_POLICY, MilestonePolicy
 from calendargen.defaults import shipped
-from calendargen.errors import ConfigError, Problem
+from calendargen.errors import ConfigError, Problem, did_you_mean
 from calendargen.loader import valid_locale
 
 CONFIG_NAME = "calgen.toml"
@@ -69,11 +68,6 @@ class Config:
         return replace(self, **{k: v for k, v in changes.items() if v is not None})
 
 
-def _hint(key: str, choices: Any) -> str | None:
-    close = difflib.get_close_matches(key, list(choices), n=1)
-    return f"did you mean '{close[0]}'?" if close else None
-
-
 def _year(value: Any) -> bool:
     return isinstance(value, int) and not isinstance(value, bool) and 1 <= value <= 9999
 
@@ -96,7 +90,7 @@ def load_config(folder: Path) -> Config:
     values: dict[str, Any] = {"root": folder, "file": path}
     for key, value in data.items():
         if key not in KEYS:
-            problem(key, f"unknown key '{key}'", _hint(key, KEYS))
+            problem(key, f"unknown key '{key}'", did_you_mean(key, KEYS))
         elif not isinstance(value, KEYS[key]):
             problem(key, f"must be of type {KEYS[key].__name__}")
     if problems:
@@ -130,7 +124,7 @@ def load_config(folder: Path) -> Config:
     window = data.get("window", {})
     for key, value in window.items():
         if key not in WINDOW_KEYS:
-            problem(f"window.{key}", f"unknown key '{key}'", _hint(key, WINDOW_KEYS))
+            problem(f"window.{key}", f"unknown key '{key}'", did_you_mean(key, WINDOW_KEYS))
         elif key in ("from", "to") and not _year(value):
             problem(f"window.{key}", "must be a year from 1 to 9999")
         elif key.startswith("years") and (not isinstance(value, int) or not 0 <= value <= 100):
@@ -142,7 +136,7 @@ def load_config(folder: Path) -> Config:
     milestones = data.get("milestones", {})
     for key, value in milestones.items():
         if key not in MILESTONE_KEYS:
-            problem(f"milestones.{key}", f"unknown key '{key}'", _hint(key, MILESTONE_KEYS))
+            problem(f"milestones.{key}", f"unknown key '{key}'", did_you_mean(key, MILESTONE_KEYS))
         elif key == "every" and (not isinstance(value, int) or value < 0):
             problem("milestones.every", "must be a whole number (0: none)")
         elif key == "also" and (

@@ -6,7 +6,6 @@ them: rule texts go to the one parser in ``calendargen.rules``.
 
 from __future__ import annotations
 
-import difflib
 import re
 import tomllib
 from collections.abc import Iterable
@@ -18,7 +17,7 @@ from typing import Any
 from babel import Locale, UnknownLocaleError
 
 from calendargen.defaults import shipped
-from calendargen.errors import CatalogueError, Problem, RuleError
+from calendargen.errors import CatalogueError, Problem, RuleError, did_you_mean
 from calendargen.model import Era, Observance, Origin, Override, Source, localized
 from calendargen.rules import parse_eras
 
@@ -70,11 +69,6 @@ class Catalogue:
         return next((o for o in self.observances if o.id == observance_id), None)
 
 
-def _suggest(word: str, choices: Iterable[str]) -> str | None:
-    close = difflib.get_close_matches(word, list(choices), n=1)
-    return f"did you mean '{close[0]}'?" if close else None
-
-
 def _line_of(text: str, entry_id: str | None, last: bool = False) -> int | None:
     """Best-effort 1-based line of an entry's id in its file (the last one if asked)."""
     if not entry_id:
@@ -123,12 +117,12 @@ class _Reader:
             return []
         for key in data:
             if key not in FILE_KEYS:
-                self.problem(None, f"unknown key '{key}'", _suggest(key, FILE_KEYS))
+                self.problem(None, f"unknown key '{key}'", did_you_mean(key, FILE_KEYS))
         header = data.get("catalogue", {})
         file_categories = self.category_list(None, header.get("categories", []), "catalogue")
         for key in header:
             if key != "categories":
-                self.problem("catalogue", f"unknown key '{key}'", _suggest(key, ["categories"]))
+                self.problem("catalogue", f"unknown key '{key}'", did_you_mean(key, ["categories"]))
         entries = data.get("observance", [])
         if not isinstance(entries, list):
             self.problem(None, "'observance' must be an array of tables ([[observance]])")
@@ -147,7 +141,7 @@ class _Reader:
         for category in value:
             if category not in self.categories:
                 self.problem(
-                    entry, f"unknown category '{category}'", _suggest(category, self.categories)
+                    entry, f"unknown category '{category}'", did_you_mean(category, self.categories)
                 )
         return [c for c in value if c in self.categories]
 
@@ -174,7 +168,9 @@ class _Reader:
                 continue
             for key in table:
                 if key not in SOURCE_KEYS:
-                    self.problem(entry, f"unknown key 'source.{key}'", _suggest(key, SOURCE_KEYS))
+                    self.problem(
+                        entry, f"unknown key 'source.{key}'", did_you_mean(key, SOURCE_KEYS)
+                    )
             known = {k: table[k] for k in SOURCE_KEYS if k in table}
             if not any(isinstance(v, str) and v.strip() for v in known.values()):
                 self.problem(entry, "source needs a symbol, a title or a url")
@@ -197,7 +193,7 @@ class _Reader:
             return None
         for key in value:
             if key not in ORIGIN_KEYS:
-                self.problem(entry, f"unknown key 'origin.{key}'", _suggest(key, ORIGIN_KEYS))
+                self.problem(entry, f"unknown key 'origin.{key}'", did_you_mean(key, ORIGIN_KEYS))
         day = self.iso_date(f"{entry}.origin.date", value["date"])
         of = self.texts(f"{entry}.origin", value.get("of", {}), "of")
         sources = self.source(f"{entry}.origin", value["source"]) if "source" in value else ()
@@ -262,7 +258,7 @@ class _Reader:
         before = len(self.problems)
         for key in entry:
             if key not in ENTRY_KEYS:
-                self.problem(entry_id, f"unknown key '{key}'", _suggest(key, ENTRY_KEYS))
+                self.problem(entry_id, f"unknown key '{key}'", did_you_mean(key, ENTRY_KEYS))
         names = self.texts(entry_id, entry.get("name", {}), "name")
         if "en" not in names:
             self.problem(entry_id, "missing English name (name.en)")
@@ -318,7 +314,7 @@ def load_categories(path: Path, display: str) -> tuple[dict[str, Category], list
             continue
         for key in table:
             if key not in CATEGORY_KEYS:
-                hint = _suggest(key, CATEGORY_KEYS)
+                hint = did_you_mean(key, CATEGORY_KEYS)
                 problems.append(Problem(f"unknown key '{key}'", display, category_id, hint=hint))
         territory = table.get("territory")
         if territory is not None and territory not in Locale.parse("en").territories:

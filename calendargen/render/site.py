@@ -432,7 +432,7 @@ class SitePlanner:
         locale = self.config.locales[0]
         pages = {}
         for path, template in (("index.html", "languages.html"), ("404.html", "404.html")):
-            links = Linker(self.config.base_url)
+            links = self.links
             root = "/" if path == "404.html" and not self.config.base_url else ""
             languages = [
                 Link(

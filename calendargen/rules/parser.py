@@ -7,7 +7,6 @@ a ``RuleError`` naming the column of the offending word and, where one is close,
 from __future__ import annotations
 
 import calendar
-import difflib
 import itertools
 import re
 import zoneinfo
@@ -15,7 +14,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 
 from calendargen.calendars import hebrew, hijri, persian, seasons
-from calendargen.errors import RuleError
+from calendargen.errors import RuleError, did_you_mean
 from calendargen.model import Era
 from calendargen.rules.base import (
     MAX_YEAR,
@@ -106,8 +105,7 @@ class _Parser:
             raise self.unknown(token, f"expected '{word}', found '{token.raw}'", [word])
 
     def unknown(self, token: _Token, message: str, vocabulary: list[str]) -> RuleError:
-        close = difflib.get_close_matches(token.word, vocabulary, n=1, cutoff=0.6)
-        return self.error(message, token, f"did you mean '{close[0]}'?" if close else None)
+        return self.error(message, token, did_you_mean(token.word, vocabulary))
 
     def phrase(self, vocabulary: Mapping[str, object] | tuple[str, ...]) -> str | None:
         """Consume the longest phrase of up to three words found in ``vocabulary``."""
@@ -294,9 +292,7 @@ class _Parser:
         try:
             zoneinfo.ZoneInfo(zone_token.raw)
         except (zoneinfo.ZoneInfoNotFoundError, ValueError):
-            zones = sorted(zoneinfo.available_timezones())
-            close = difflib.get_close_matches(zone_token.raw, zones, n=1)
-            hint = f"did you mean '{close[0]}'?" if close else None
+            hint = did_you_mean(zone_token.raw, sorted(zoneinfo.available_timezones()))
             raise self.error(f"unknown time zone '{zone_token.raw}'", zone_token, hint) from None
         return Season(event, zone_token.raw)
 
