@@ -19,12 +19,14 @@ from collections.abc import Callable
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 
+from calendargen.build import reference_timestamp
 from calendargen.config import Config
 from calendargen.defaults import shipped
 from calendargen.engine import expand
 from calendargen.i18n import occurrence_name
 from calendargen.loader import load
 from calendargen.model import Occurrence, localized
+from calendargen.render.feeds import plan_feeds
 from calendargen.render.ics import EventContext, _description, render_event, uid
 from calendargen.render.site import plan_site
 
@@ -201,8 +203,13 @@ def bench_html() -> dict:
         catalogue.observances, date(first, 1, 1), date(last, 12, 31), config.milestones
     )
 
+    stamp = reference_timestamp(TODAY)
+    published = frozenset(plan_feeds(catalogue, occurrences, config, TODAY, stamp)[0])
+
     def ours() -> int:
-        return sum(1 for p in plan_site(catalogue, occurrences, config, TODAY) if ".html" in p)
+        return sum(
+            1 for p in plan_site(catalogue, occurrences, config, TODAY, published) if ".html" in p
+        )
 
     seconds, pages = median_seconds(ours, repeat=3)
     hugo = shutil.which("hugo")

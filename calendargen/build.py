@@ -181,7 +181,7 @@ def plan(
     feeds, trimmed = plan_feeds(catalogue, occurrences, config, today, reference_timestamp(today))
     files.update(feeds)
     progress("feeds", len(feeds), len(feeds))
-    pages = plan_site(catalogue, occurrences, config, today, progress)
+    pages = plan_site(catalogue, occurrences, config, today, frozenset(feeds), progress)
     files.update(pages)
     counts = {
         "occurrences": len(occurrences),

@@ -14,6 +14,8 @@ import icalendar
 import pytest
 import recurring_ical_events
 from click.testing import CliRunner
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from calendargen.cli import main
 from calendargen.engine import expand
@@ -66,15 +68,39 @@ def test_fold_never_splits_a_character() -> None:
         part.encode("utf-8").decode("utf-8")  # each physical line is whole UTF-8
 
 
+def _split_escape(lines: list[str]) -> bool:
+    """Whether a fold leaves a TEXT escape's backslash at the end of a physical line."""
+    for line in lines[:-1]:
+        run = len(line) - len(line.rstrip("\\"))
+        if run % 2:
+            return True
+    return False
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(st.sampled_from(["\\", ";", ",", "\n", "a", "Ä", "ы", "😀", "中", " "]), max_size=300),
+    st.integers(0, 20),
+)
+def test_fold_keeps_escapes_and_characters_whole(pieces: list[str], offset: int) -> None:
+    line = "DESCRIPTION:" + "x" * offset + escape_text("".join(pieces))
+    physical = fold(line).split("\r\n")[:-1]
+    assert all(len(p.encode("utf-8")) <= 75 for p in physical)
+    assert "".join(p[1:] if i else p for i, p in enumerate(physical)) == line
+    assert not _split_escape(physical)
+
+
 def test_feed_conformance(built: Path) -> None:
     for path in _feeds(built):
         data = path.read_bytes()
         assert not data.startswith(b"\xef\xbb\xbf"), path  # no BOM (ical.js rejects one)
         text = data.decode("utf-8")
         assert text.endswith("END:VCALENDAR\r\n")
+        assert "BEGIN:VEVENT" in text, path  # RFC 5545: a calendar holds a component
         assert "\n" not in text.replace("\r\n", ""), path  # CRLF only
         lines = text.split("\r\n")[:-1]
         assert all(len(line.encode("utf-8")) <= 75 for line in lines), path
+        assert not _split_escape(lines), path  # Google drops an event folded inside an escape
         for required in ("VERSION:2.0", "PRODID:", "CALSCALE:GREGORIAN", "METHOD:PUBLISH",
                          "NAME;LANGUAGE=", "X-WR-CALNAME:", "DESCRIPTION;LANGUAGE=",
                          "X-WR-CALDESC:", "REFRESH-INTERVAL;VALUE=DURATION:P1D",

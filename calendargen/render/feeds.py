@@ -182,6 +182,8 @@ class _FeedPlanner:
         files: dict[str, bytes] = {}
         trimmed: list[str] = []
         for path, title, events in plan:
+            if not events:  # RFC 5545 wants a component; pages do not offer such a feed
+                continue
             files[path], cut = _calendar(events, title, path, locale, config, self.today)
             if cut:
                 trimmed.append(path)

@@ -44,8 +44,18 @@ def escape_text(value: str) -> str:
     return value.replace("\\", "\\\\").replace(";", "\\;").replace(",", "\\,").replace("\n", "\\n")
 
 
+def _inside_escape(encoded: bytes, start: int, cut: int) -> bool:
+    """Whether ``cut`` falls right after the backslash of a TEXT escape (``\\n``, ``\\;``...)."""
+    backslashes = 0
+    while cut - backslashes - 1 >= start and encoded[cut - backslashes - 1] == 0x5C:
+        backslashes += 1
+    return backslashes % 2 == 1
+
+
 def fold(line: str) -> str:
-    """Fold a content line at 75 octets, never inside a UTF-8 character; CRLF-terminated."""
+    """Fold a content line at 75 octets, CRLF-terminated, never inside a UTF-8 character and
+    never between a backslash and the character it escapes (Google Calendar drops an event
+    folded there, as icalendar's own bug #1501 showed)."""
     encoded = line.encode("utf-8")
     if len(encoded) <= 75:
         return line + "\r\n"
@@ -54,6 +64,8 @@ def fold(line: str) -> str:
     while len(encoded) - start > limit:
         cut = start + limit
         while encoded[cut] & 0xC0 == 0x80:  # a UTF-8 continuation byte: back off
+            cut -= 1
+        if _inside_escape(encoded, start, cut):
             cut -= 1
         parts.append(encoded[start:cut])
         start, limit = cut, 74

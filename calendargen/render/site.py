@@ -118,8 +118,10 @@ class SitePlanner:
         occurrences: list[Occurrence],
         config: Config,
         today: date,
+        published: frozenset[str],
     ) -> None:
         self.catalogue = catalogue
+        self.published = published
         self.occurrences = occurrences
         self.config = config
         self.today = today
@@ -238,10 +240,17 @@ class SitePlanner:
             data=dict(data),
         )
 
-    def feed(self, source: str, path: str, name: str) -> Feed:
+    def feed(self, source: str, path: str, name: str) -> Feed | None:
+        """The links to a feed, or None when the build publishes no such feed (no event)."""
+        if path not in self.published:
+            return None
         https = self.links.absolute(path) if self.config.base_url else None
         webcal = "webcal://" + https.split("://", 1)[1] if https else None
         return Feed(name, self.links.href(source, path), https, webcal)
+
+    def feeds(self, *wanted: tuple[str, str, str]) -> list[Feed]:
+        """The published ones of ``wanted`` (source page, feed path, name)."""
+        return [feed for feed in (self.feed(*args) for args in wanted) if feed is not None]
 
     def category_links(self, observance: Observance, locale: str, source: str) -> list[Link]:
         return [
@@ -272,10 +281,10 @@ class SitePlanner:
             if o.milestone and o.start >= self.today
         ][:NEXT_MILESTONES]  # fmt: skip
         all_path, milestone_path = feed_paths(locale)
-        feeds = [
-            self.feed(path, all_path, translate(ALL_FEED, locale)),
-            self.feed(path, milestone_path, translate(MILESTONE_FEED, locale)),
-        ]
+        feeds = self.feeds(
+            (path, all_path, translate(ALL_FEED, locale)),
+            (path, milestone_path, translate(MILESTONE_FEED, locale)),
+        )
         return self.page(
             path,
             "home.html",
@@ -405,18 +414,16 @@ class SitePlanner:
     def subscribe(self, locale: str) -> Page:
         path = page_path(locale, "subscribe")
         all_path, milestone_path = feed_paths(locale)
-        feeds = [
-            self.feed(path, all_path, translate(ALL_FEED, locale)),
-            self.feed(path, milestone_path, translate(MILESTONE_FEED, locale)),
-        ]
-        category_feeds = [
-            self.feed(
-                path,
-                category_feed_path(locale, c),
-                self.catalogue.categories[c].name(locale),
+        feeds = self.feeds(
+            (path, all_path, translate(ALL_FEED, locale)),
+            (path, milestone_path, translate(MILESTONE_FEED, locale)),
+        )
+        category_feeds = self.feeds(
+            *(
+                (path, category_feed_path(locale, c), self.catalogue.categories[c].name(locale))
+                for c in self.categories
             )
-            for c in self.categories
-        ]
+        )
         return self.page(
             path,
             "subscribe.html",
@@ -491,10 +498,12 @@ def plan_site(
     occurrences: list[Occurrence],
     config: Config,
     today: date,
+    published: frozenset[str],
     progress: Callable[[str, int, int], None] | None = None,
 ) -> dict[str, bytes]:
-    """Every page of the site, rendered, as ``{path: bytes}``."""
-    planner = SitePlanner(catalogue, occurrences, config, today)
+    """Every page of the site, rendered, as ``{path: bytes}``; ``published`` are the feeds the
+    build writes (pages link to no other)."""
+    planner = SitePlanner(catalogue, occurrences, config, today, published)
     parallel = len(catalogue.observances) * len(config.locales) >= PARALLEL_FROM
     files: dict[str, bytes] = {}
     for rendered in map_locales(planner.render, config.locales, parallel):
