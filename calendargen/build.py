@@ -74,6 +74,45 @@ def safe_path(relative: str) -> PurePosixPath:
     return path
 
 
+def check_output_folder(out: Path, project: Path, inputs: list[Path]) -> None:
+    """Refuse an output folder the build must not fill: the root, the home or current folder,
+    the project or a folder holding it, or one that overlaps an input (data, templates)."""
+    target = out.expanduser().resolve()
+    refusal = None
+    if target == Path(target.anchor):
+        refusal = "is the root of the file system"
+    elif target == Path.home().resolve():
+        refusal = "is your home folder"
+    elif target == Path.cwd().resolve():
+        refusal = "is the current folder"
+    elif project.resolve().is_relative_to(target):
+        refusal = "holds the project"
+    else:
+        for place in inputs:
+            place = place.resolve()
+            if place.is_relative_to(target) or target.is_relative_to(place):
+                refusal = f"overlaps {place}, which the build reads"
+                break
+    if refusal is None and target.exists() and not target.is_dir():
+        refusal = "is not a folder"
+    if refusal:
+        raise BuildError(
+            Problem(
+                f"output folder '{out}' {refusal}", hint="choose a folder of its own, e.g. public"
+            )
+        )
+
+
+def _linked(path: Path, out: Path) -> Path | None:
+    """The first symbolic link on the way from ``out`` to ``path`` (``path`` included)."""
+    current = out
+    for part in path.relative_to(out).parts:
+        current = current / part
+        if current.is_symlink():
+            return current
+    return None
+
+
 @contextmanager
 def output_lock(out: Path) -> Iterator[None]:
     """Hold an exclusive lock on ``out`` for the whole write (released even if killed)."""
@@ -91,18 +130,67 @@ def output_lock(out: Path) -> Iterator[None]:
         handle.close()
 
 
+def _refuse_foreign(
+    out: Path, planned: dict[PurePosixPath, bytes], previous: set[str], force: bool
+) -> None:
+    """Refuse to write through a symbolic link, or over a file no calgen build wrote."""
+    own = (LOCK, MANIFEST, FINGERPRINT)
+    if (
+        not force
+        and not previous
+        and out.is_dir()
+        and any(p.name not in own for p in out.iterdir())
+    ):
+        raise BuildError(
+            Problem(
+                f"output folder '{out}' holds files that calgen did not write",
+                hint="choose an empty or new folder, or pass --force to build into it anyway",
+            )
+        )
+    problems = []
+    links = set()
+    for relative in sorted(planned):
+        target = out.joinpath(*relative.parts)
+        link = _linked(target, out)
+        if link is not None:
+            if link not in links:
+                links.add(link)
+                problems.append(
+                    Problem(f"{link} is a symbolic link; calgen does not write through it")
+                )
+        elif not force and str(relative) not in previous and target.exists():
+            problems.append(
+                Problem(
+                    f"{target} was not written by calgen and would be overwritten",
+                    hint="move it away, or pass --force",
+                )
+            )
+    if problems:
+        raise BuildError(problems[:20])
+
+
 def write(
-    out: Path, files: dict[str, bytes], progress: Progress = _silent, inputs: str | None = None
+    out: Path,
+    files: dict[str, bytes],
+    progress: Progress = _silent,
+    inputs: str | None = None,
+    force: bool = False,
 ) -> WriteReport:
     """Make ``out`` hold exactly ``files`` (plus what the user put there), touching only what
     changed; record the inputs' fingerprint last, so an interrupted write is never taken for
-    an up-to-date one."""
+    an up-to-date one. Files the previous build did not write are left alone: neither
+    overwritten (unless ``force``) nor deleted, and links are never followed."""
     planned = {safe_path(name): content for name, content in files.items()}
     written = unchanged = removed = 0
+    manifest = out / MANIFEST
+    previous = manifest.read_text(encoding="utf-8").split("\n") if manifest.is_file() else []
+    _refuse_foreign(out, planned, {name for name in previous if name}, force)
     with output_lock(out):
         (out / FINGERPRINT).unlink(missing_ok=True)
-        for stale in out.rglob(f"{TEMP_PREFIX}*"):  # left by an interrupted build
-            stale.unlink(missing_ok=True)
+        for folder, _, names in os.walk(out):  # never follows links out of the tree
+            for name in names:
+                if name.startswith(TEMP_PREFIX):  # left by an interrupted build
+                    (Path(folder) / name).unlink(missing_ok=True)
         for done, (relative, content) in enumerate(sorted(planned.items()), start=1):
             if done % 500 == 0:
                 progress("writing", done, len(planned))
@@ -118,8 +206,6 @@ def write(
             temporary.write_bytes(content)
             os.replace(temporary, target)
             written += 1
-        manifest = out / MANIFEST
-        previous = manifest.read_text(encoding="utf-8").split("\n") if manifest.is_file() else []
         current = {str(p) for p in planned}
         for name in previous:
             if name and name not in current:
@@ -127,7 +213,7 @@ def write(
                     old = out.joinpath(*safe_path(name).parts)
                 except BuildError:
                     continue
-                if old.is_file():
+                if _linked(old, out) is None and old.is_file():
                     old.unlink()
                     removed += 1
                     _prune_empty(old.parent, out)
@@ -221,16 +307,22 @@ def _up_to_date(out: Path, print_: str) -> bool:
     return all((out / name).is_file() for name in names)
 
 
-def build_project(config: Config, today: date, progress: Progress = _silent) -> str:
+def build_project(
+    config: Config, today: date, progress: Progress = _silent, force: bool = False
+) -> str:
     """Plan, then write; returns the one-line summary. When nothing the build reads changed
     since the last build and no output file is missing, nothing is rendered."""
     started = time.perf_counter()
+    inputs = [*config.data, shipped("data"), shipped("templates")]
+    if config.templates is not None:
+        inputs.append(config.templates)
+    check_output_folder(config.out, config.root, inputs)
     print_ = fingerprint(config, today)
     if _up_to_date(config.out, print_):
         seconds = time.perf_counter() - started
         return f"{config.out} is up to date (no input changed) in {seconds:.2f} s"
     files, counts = plan(config, today, progress)
-    report = write(config.out, files, progress, print_)
+    report = write(config.out, files, progress, print_, force)
     seconds = time.perf_counter() - started
     trimmed = (
         f", {counts['trimmed']} of them trimmed to the 1 MB Google Calendar reads"

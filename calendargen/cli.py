@@ -221,6 +221,7 @@ def check(path: Path | None, coverage: bool) -> None:
 @click.option("--locale", "locales", multiple=True, help="Only these locales (repeat).")
 @click.option("--compact", is_flag=True, default=None, help="Recurring events where possible.")
 @click.option("--quiet", is_flag=True, help="No progress, no summary.")
+@click.option("--force", is_flag=True, help="Build into a folder that holds other files.")
 @handles_errors
 def build(
     out: Path | None,
@@ -229,6 +230,7 @@ def build(
     locales: tuple[str, ...],
     compact: bool | None,
     quiet: bool,
+    force: bool,
 ) -> None:
     """Build the feeds (and site) into the output folder."""
     from calendargen.build import build_project
@@ -245,7 +247,7 @@ def build(
         if show:
             click.echo(f"\r{stage}: {done}/{total}\033[K", err=True, nl=False)
 
-    summary = build_project(config, _today(), progress)
+    summary = build_project(config, _today(), progress, force)
     if show:
         click.echo("\r\033[K", err=True, nl=False)
     if not quiet:

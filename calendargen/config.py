@@ -11,6 +11,7 @@ from calendargen.anniversaries import DEFAULT_POLICY, MilestonePolicy
 from calendargen.defaults import shipped
 from calendargen.errors import ConfigError, Problem, did_you_mean
 from calendargen.loader import valid_locale
+from calendargen.weburl import web_url_problem
 
 CONFIG_NAME = "calgen.toml"
 DEFAULT_LOCALES = ("en", "ru", "tk", "fr", "es", "ar", "zh", "fa", "tr")
@@ -98,8 +99,9 @@ def load_config(folder: Path) -> Config:
     for key in ("title", "base_url", "include_default", "compact"):
         if key in data:
             values[key] = data[key]
-    if "base_url" in data and not str(data["base_url"]).startswith(("https://", "http://")):
-        problem("base_url", "must start with https:// (or http://)")
+    base_url_problem = web_url_problem(data["base_url"]) if "base_url" in data else None
+    if base_url_problem:
+        problem("base_url", base_url_problem)
     if "locales" in data:
         locales = data["locales"]
         for locale in locales:

@@ -20,6 +20,7 @@ from calendargen.defaults import shipped
 from calendargen.errors import CatalogueError, Problem, RuleError, did_you_mean
 from calendargen.model import Era, Observance, Origin, Override, Source, localized
 from calendargen.rules import parse_eras
+from calendargen.weburl import web_url_problem
 
 ID_PATTERN = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
 ID_MAX_LENGTH = 80
@@ -172,10 +173,18 @@ class _Reader:
                         entry, f"unknown key 'source.{key}'", did_you_mean(key, SOURCE_KEYS)
                     )
             known = {k: table[k] for k in SOURCE_KEYS if k in table}
-            if not any(isinstance(v, str) and v.strip() for v in known.values()):
+            wrong = [k for k, v in known.items() if not isinstance(v, str)]
+            for key in wrong:
+                self.problem(entry, f"source.{key} must be text")
+            url_problem = web_url_problem(known["url"]) if "url" in known else None
+            if url_problem and not wrong:
+                self.problem(entry, f"source.url {url_problem}")
+            if wrong or url_problem:
+                continue
+            if not any(v.strip() for v in known.values()):
                 self.problem(entry, "source needs a symbol, a title or a url")
                 continue
-            sources.append(Source(**{k: str(v).strip() for k, v in known.items()}))
+            sources.append(Source(**{k: v.strip() for k, v in known.items()}))
         return tuple(sources)
 
     def iso_date(self, entry: str, value: Any) -> date | None:

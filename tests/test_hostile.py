@@ -86,7 +86,11 @@ def _check_feeds(out: Path, runner: CliRunner, locale: str) -> None:
                    "--locale", locale]
         ).stdout
     )  # fmt: skip
-    calendar = icalendar.Calendar.from_ical((out / locale / "calendar.ics").read_bytes())
+    feed = out / locale / "calendar.ics"
+    assert feed.is_file() == bool(listed)  # no event, no (empty, invalid) calendar
+    if not listed:
+        return
+    calendar = icalendar.Calendar.from_ical(feed.read_bytes())
     found = sorted(
         (e.decoded("DTSTART").isoformat(), (e.decoded("DTEND") - timedelta(days=1)).isoformat())
         for e in calendar.walk("VEVENT")
@@ -211,3 +215,94 @@ def test_random_catalogues_build_or_fail_cleanly(
     finally:
         os.chdir(previous)
         os.environ.pop("SOURCE_DATE_EPOCH", None)
+
+
+# -- the output folder is the build's own ---------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("out", "message"),
+    [
+        pytest.param("/", "output folder '/' is the root of the file system", id="root"),
+        pytest.param(".", "output folder '.' is the current folder", id="dot"),
+        pytest.param("", "output folder '.' is the current folder", id="empty"),
+        pytest.param("..", "output folder '..' holds the project", id="parent"),
+        pytest.param("data", "output folder 'data' overlaps", id="data"),
+        pytest.param(
+            "data/observances/x", "output folder 'data/observances/x' overlaps", id="in-data"
+        ),
+        pytest.param("templates/out", "output folder 'templates/out' overlaps", id="in-templates"),
+    ],
+)
+def test_output_folder_refused(project: Path, runner: CliRunner, out: str, message: str) -> None:
+    (project / "templates").mkdir()
+    (project / "calgen.toml").write_text(
+        'templates = "templates"\n' + (project / "calgen.toml").read_text()
+    )
+    before = sorted(p for p in project.rglob("*"))
+    result = runner.invoke(main, ["build", "--out", out])
+    assert result.exit_code == 1, result.output
+    assert result.stderr.startswith(f"error: {message}"), result.stderr
+    assert "Traceback" not in result.stderr
+    assert sorted(p for p in project.rglob("*")) == before
+
+
+def test_home_folder_refused(
+    project: Path, runner: CliRunner, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    home = project / "home"
+    home.mkdir()
+    monkeypatch.setenv("HOME", str(home))
+    result = runner.invoke(main, ["build", "--out", "~"])
+    assert result.exit_code == 1
+    assert result.stderr.startswith("error: output folder '~' is your home folder"), result.stderr
+    assert list(home.iterdir()) == []
+
+
+def test_foreign_files_kept_unless_forced(project: Path, runner: CliRunner) -> None:
+    site = project / "site"
+    site.mkdir()
+    (site / "notes.txt").write_text("mine")
+    result = runner.invoke(main, ["build", "--out", "site"])
+    assert result.exit_code == 1
+    assert "holds files that calgen did not write" in result.stderr
+    assert [p.name for p in site.iterdir()] == ["notes.txt"]
+    assert runner.invoke(main, ["build", "--out", "site", "--force", "--quiet"]).exit_code == 0
+    assert (site / "notes.txt").read_text() == "mine"
+    # a later build never deletes it, and never overwrites a file it did not write
+    (site / "en" / "2030.json").write_text("mine too")
+    config = project / "calgen.toml"
+    config.write_text(config.read_text().replace("to = 2026", "to = 2030"))
+    result = runner.invoke(main, ["build", "--out", "site"])
+    assert result.exit_code == 1
+    assert "2030.json was not written by calgen and would be overwritten" in result.stderr
+    assert (site / "en" / "2030.json").read_text() == "mine too"
+    assert (site / "notes.txt").read_text() == "mine"
+
+
+def test_symlinks_in_the_output_are_not_followed(project: Path, runner: CliRunner) -> None:
+    assert runner.invoke(main, ["build", "--quiet"]).exit_code == 0
+    outside = project / "outside"
+    outside.mkdir()
+    (outside / "precious.txt").write_text("keep")
+    (outside / ".calgen-tmp-x").write_text("not ours")
+    public = project / "public"
+    # a folder the build writes into, replaced by a link to somewhere else
+    (public / "fr").rename(project / "fr-old")
+    (public / "fr").symlink_to(outside, target_is_directory=True)
+    (public / "elsewhere").symlink_to(outside, target_is_directory=True)
+    result = runner.invoke(main, ["build"])
+    assert result.exit_code == 1
+    assert "fr is a symbolic link; calgen does not write through it" in result.stderr
+    assert sorted(p.name for p in outside.iterdir()) == [".calgen-tmp-x", "precious.txt"]
+    # and removing what the previous build wrote never goes through a link either
+    (public / "fr").unlink()
+    (project / "fr-old").rename(public / "fr")
+    config = project / "calgen.toml"
+    config.write_text(config.read_text().replace(', "ru"', ""))
+    (public / "ru").rename(project / "ru-old")
+    (public / "ru").symlink_to(project / "ru-old", target_is_directory=True)
+    result = runner.invoke(main, ["build", "--quiet"])
+    assert result.exit_code == 0, result.stderr
+    assert (project / "ru-old" / "index.html").is_file()
+    assert (outside / ".calgen-tmp-x").is_file()
