@@ -85,7 +85,7 @@ def date_range(year: int | None, start: str | None, end: str | None) -> tuple[da
 
 
 def check_locale(locale: str) -> str:
-    from calendargen.loader import valid_locale
+    from calendargen.i18n import valid_locale
 
     if not valid_locale(locale):
         raise ConfigError(f"unknown locale '{locale}' (use a CLDR code such as en, ru, tk, zh)")
@@ -198,7 +198,9 @@ def show(observance_id: str, year: int | None, locale: str, fmt: str) -> None:
 
 @main.command()
 @click.argument("path", required=False, type=click.Path(path_type=Path))
-@click.option("--coverage", is_flag=True, help="Also print entries translated per locale.")
+@click.option(
+    "--coverage", is_flag=True, help="Also print official, translated and missing texts per locale."
+)
 @handles_errors
 def check(path: Path | None, coverage: bool) -> None:
     """Validate a catalogue (a data folder or one file) and list every problem."""

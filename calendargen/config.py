@@ -10,7 +10,7 @@ from typing import Any
 from calendargen.anniversaries import DEFAULT_POLICY, MilestonePolicy
 from calendargen.defaults import shipped
 from calendargen.errors import ConfigError, Problem, did_you_mean
-from calendargen.loader import valid_locale
+from calendargen.i18n import valid_locale
 from calendargen.weburl import web_url_problem
 
 CONFIG_NAME = "calgen.toml"

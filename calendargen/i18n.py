@@ -16,7 +16,7 @@ from datetime import date
 from functools import lru_cache
 from gettext import NullTranslations
 
-from babel import Locale
+from babel import Locale, UnknownLocaleError
 from babel.dates import format_date, format_interval
 from babel.messages.mofile import write_mo
 from babel.messages.pofile import read_po
@@ -53,6 +53,15 @@ ANNIVERSARY_SHORT = pgettext_noop("anniversary", "{ordinal} anniversary")
 WITH_JUBILEE = pgettext_noop("anniversary", "{title} ({jubilee})")
 EDITION = pgettext_noop("edition", "{ordinal} observance")
 OBSERVED = pgettext_noop("observed", "{name} (observed)")
+
+
+def valid_locale(code: str) -> bool:
+    """Whether CLDR (through Babel) knows ``code``."""
+    try:
+        Locale.parse(code)
+    except (UnknownLocaleError, ValueError, TypeError):
+        return False
+    return True
 
 
 @lru_cache(maxsize=64)

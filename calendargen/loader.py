@@ -14,13 +14,20 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from babel import Locale, UnknownLocaleError
+from babel import Locale
 
 from calendargen.defaults import shipped
 from calendargen.errors import CatalogueError, Problem, RuleError, did_you_mean
+from calendargen.i18n import valid_locale
 from calendargen.model import Era, Observance, Origin, Override, Source, localized
 from calendargen.rules import parse_eras
-from calendargen.weburl import web_url_problem
+from calendargen.sources import parse_sources, parse_text
+from calendargen.translations import (
+    EntryTexts,
+    apply_translations,
+    merge_texts,
+    read_translations,
+)
 
 ID_PATTERN = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
 ID_MAX_LENGTH = 80
@@ -34,7 +41,6 @@ ENTRY_KEYS = (
     "origin",
     "overrides",
 )
-SOURCE_KEYS = ("symbol", "title", "url")
 ORIGIN_KEYS = ("date", "of", "source")
 CATEGORY_TYPES = ("source", "kind")
 CATEGORY_KEYS = ("type", "name", "territory")
@@ -80,14 +86,6 @@ def _line_of(text: str, entry_id: str | None, last: bool = False) -> int | None:
         return None
     match = matches[-1] if last else matches[0]
     return text.count("\n", 0, match.start()) + 1
-
-
-def valid_locale(code: str) -> bool:
-    try:
-        Locale.parse(code)
-    except (UnknownLocaleError, ValueError, TypeError):
-        return False
-    return True
 
 
 class _Reader:
@@ -146,46 +144,32 @@ class _Reader:
                 )
         return [c for c in value if c in self.categories]
 
-    def texts(self, entry: str, value: Any, key: str) -> dict[str, str]:
+    def texts(
+        self, entry: str, value: Any, key: str, official: dict[str, Source]
+    ) -> dict[str, str]:
+        """Texts by locale; the sources of official ones go to ``official`` ("name.ru")."""
         if not isinstance(value, dict):
             self.problem(entry, f"{key} must be a table of texts by locale (e.g. {key}.en)")
             return {}
         texts = {}
-        for locale, text in value.items():
+        for locale, item in value.items():
             if not valid_locale(locale):
                 self.problem(f"{entry}.{key}.{locale}", f"unknown locale '{locale}'")
-            elif not isinstance(text, str) or not text.strip():
-                self.problem(f"{entry}.{key}.{locale}", "must be non-empty text")
-            else:
-                texts[locale] = text.strip()
+                continue
+            text, source, problems = parse_text(item, "text")
+            for message, hint in problems:
+                self.problem(f"{entry}.{key}.{locale}", message.removeprefix("text "), hint)
+            if text:
+                texts[locale] = text
+            if source is not None:
+                official[f"{key}.{locale}"] = source
         return texts
 
     def source(self, entry: str, value: Any) -> tuple[Source, ...]:
-        tables = value if isinstance(value, list) else [value]
-        sources = []
-        for table in tables:
-            if not isinstance(table, dict):
-                self.problem(entry, "source must be a table with symbol, title and/or url")
-                continue
-            for key in table:
-                if key not in SOURCE_KEYS:
-                    self.problem(
-                        entry, f"unknown key 'source.{key}'", did_you_mean(key, SOURCE_KEYS)
-                    )
-            known = {k: table[k] for k in SOURCE_KEYS if k in table}
-            wrong = [k for k, v in known.items() if not isinstance(v, str)]
-            for key in wrong:
-                self.problem(entry, f"source.{key} must be text")
-            url_problem = web_url_problem(known["url"]) if "url" in known else None
-            if url_problem and not wrong:
-                self.problem(entry, f"source.url {url_problem}")
-            if wrong or url_problem:
-                continue
-            if not any(v.strip() for v in known.values()):
-                self.problem(entry, "source needs a symbol, a title or a url")
-                continue
-            sources.append(Source(**{k: v.strip() for k, v in known.items()}))
-        return tuple(sources)
+        sources, problems = parse_sources(value)
+        for message, hint in problems:
+            self.problem(entry, message, hint)
+        return sources
 
     def iso_date(self, entry: str, value: Any) -> date | None:
         if isinstance(value, date):
@@ -196,7 +180,7 @@ class _Reader:
             self.problem(entry, f"'{value}' is not a date (YYYY-MM-DD)")
             return None
 
-    def origin(self, entry: str, value: Any) -> Origin | None:
+    def origin(self, entry: str, value: Any, official: dict[str, Source]) -> Origin | None:
         if not isinstance(value, dict) or "date" not in value:
             self.problem(entry, "origin must be a table with a date (origin.date = YYYY-MM-DD)")
             return None
@@ -204,7 +188,7 @@ class _Reader:
             if key not in ORIGIN_KEYS:
                 self.problem(entry, f"unknown key 'origin.{key}'", did_you_mean(key, ORIGIN_KEYS))
         day = self.iso_date(f"{entry}.origin.date", value["date"])
-        of = self.texts(f"{entry}.origin", value.get("of", {}), "of")
+        of = self.texts(entry, value.get("of", {}), "origin.of", official)
         sources = self.source(f"{entry}.origin", value["source"]) if "source" in value else ()
         if day is None:
             return None
@@ -268,10 +252,11 @@ class _Reader:
         for key in entry:
             if key not in ENTRY_KEYS:
                 self.problem(entry_id, f"unknown key '{key}'", did_you_mean(key, ENTRY_KEYS))
-        names = self.texts(entry_id, entry.get("name", {}), "name")
+        official: dict[str, Source] = {}
+        names = self.texts(entry_id, entry.get("name", {}), "name", official)
         if "en" not in names:
             self.problem(entry_id, "missing English name (name.en)")
-        descriptions = self.texts(entry_id, entry.get("description", {}), "description")
+        descriptions = self.texts(entry_id, entry.get("description", {}), "description", official)
         categories = file_categories + self.category_list(
             entry_id, entry.get("categories", []), "categories"
         )
@@ -282,7 +267,7 @@ class _Reader:
         if "source" not in entry:
             self.problem(entry_id, "missing source (source.symbol, source.title or source.url)")
         sources = self.source(entry_id, entry.get("source", {})) if "source" in entry else ()
-        origin = self.origin(entry_id, entry["origin"]) if "origin" in entry else None
+        origin = self.origin(entry_id, entry["origin"], official) if "origin" in entry else None
         if "rule" in entry:
             eras = self.eras(entry_id, entry["rule"])
         elif "origin" not in entry:
@@ -303,6 +288,7 @@ class _Reader:
             origin=origin,
             overrides=overrides,
             file=self.display,
+            official=official,
         )
 
 
@@ -358,6 +344,7 @@ def load(folders: Iterable[Path]) -> Catalogue:
     files: list[Path] = []
     folders = list(folders)
     category_files: list[Path] = []
+    translation_files: list[Path] = []
     for folder in folders:
         if folder.is_file():  # `calgen check data/observances/un.toml`
             files.append(folder)
@@ -368,6 +355,7 @@ def load(folders: Iterable[Path]) -> Catalogue:
         elif folder.is_dir():
             category_files.append(folder / "categories.toml")
             files += sorted((folder / "observances").glob("*.toml"))
+            translation_files += sorted((folder / "translations").glob("*.toml"))
         else:
             problems.append(Problem("no such data folder", _display(folder)))
     for category_file in dict.fromkeys(category_files):
@@ -388,6 +376,13 @@ def load(folders: Iterable[Path]) -> Catalogue:
                 seen[observance.id] = reader.display
                 observances.append(observance)
         problems += reader.problems
+    texts: dict[str, EntryTexts] = {}
+    for path in translation_files:
+        found_texts, text_problems = read_translations(path, _display(path))
+        merge_texts(texts, found_texts)
+        problems += text_problems
+    observances, text_problems = apply_translations(observances, texts)
+    problems += text_problems
     if not observances and not problems:
         places = ", ".join(_display(f) for f in folders) or "(no data folder)"
         problems.append(Problem(f"the catalogue is empty: no observance found in {places}"))

@@ -85,12 +85,24 @@ class Observance:
     origin: Origin | None = None
     overrides: dict[int, Override] = field(default_factory=dict)
     file: str = ""
+    # Where a text is quoted from, for official texts ("name.ru" -> the law or UN page); any
+    # other text outside English is a translation (docs/catalogue.md, "Translations").
+    official: dict[str, Source] = field(default_factory=dict)
 
     def name(self, locale: str) -> str:
         return localized(self.names, locale)[0]
 
     def description(self, locale: str) -> str:
         return localized(self.descriptions, locale)[0]
+
+    def provenance(self, key: str, locale: str) -> tuple[str, Source | None]:
+        """Whether the text ``key`` (name, description, origin.of) in ``locale`` is the
+        catalogue's ``original`` (English), ``official`` (with its source) or a
+        ``translation``."""
+        if locale == FALLBACK_LOCALE:
+            return "original", None
+        source = self.official.get(f"{key}.{locale}")
+        return ("official", source) if source else ("translation", None)
 
     @property
     def first_year(self) -> int | None:

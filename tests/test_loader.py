@@ -9,6 +9,7 @@ import pytest
 
 from calendargen.errors import CatalogueError
 from calendargen.loader import Catalogue, load
+from calendargen.model import Source
 
 
 def test_every_problem_is_reported_at_once(tmp_path: Path) -> None:
@@ -49,3 +50,115 @@ def test_shipped_catalogue_is_valid() -> None:
     for observance in catalogue.observances:
         assert observance.sources, observance.id
         assert observance.names.get("en"), observance.id
+
+
+# -- translations/L.toml ---------------------------------------------------------------------
+
+
+def _catalogue(tmp_path: Path, **translations: str) -> Path:
+    sample = Path(__file__).parent / "catalogue"
+    (tmp_path / "observances").mkdir()
+    (tmp_path / "observances" / "sample.toml").write_text(
+        (sample / "observances" / "sample.toml").read_text(encoding="utf-8"), encoding="utf-8"
+    )
+    (tmp_path / "categories.toml").write_text((sample / "categories.toml").read_text())
+    (tmp_path / "translations").mkdir()
+    for locale, text in translations.items():
+        (tmp_path / "translations" / f"{locale}.toml").write_text(text, encoding="utf-8")
+    return tmp_path
+
+
+def test_translations_are_read_with_their_provenance(tmp_path: Path) -> None:
+    folder = _catalogue(
+        tmp_path,
+        tk=(
+            "[international-day-of-neutrality]\n"
+            'name.text = "Halkara Bitaraplyk güni"\n'
+            'name.source = "https://example.org/tk/bitaraplyk"\n'
+            'description = "Türkmenistanyň hemişelik Bitaraplygyny ykrar etmek."\n'
+            'origin.of = "Türkmenistanyň hemişelik Bitaraplygynyň"\n'
+        ),
+        de=(
+            "[international-day-of-peace]\n"
+            'name = { text = "Internationaler Tag des Friedens", source.title = "Ein Beschluss" }\n'
+        ),
+    )
+    catalogue = load([folder])
+    neutrality = catalogue.get("international-day-of-neutrality")
+    assert neutrality is not None and neutrality.origin is not None
+    assert neutrality.name("tk") == "Halkara Bitaraplyk güni"
+    assert neutrality.origin.of["tk"] == "Türkmenistanyň hemişelik Bitaraplygynyň"
+    kind, source = neutrality.provenance("name", "tk")
+    assert kind == "official" and source is not None
+    assert source.url == "https://example.org/tk/bitaraplyk"
+    assert neutrality.provenance("description", "tk") == ("translation", None)
+    assert neutrality.provenance("name", "en") == ("original", None)
+    peace = catalogue.get("international-day-of-peace")
+    assert peace is not None and peace.provenance("name", "de")[1] == Source(title="Ein Beschluss")
+
+
+@pytest.mark.parametrize(
+    ("locale", "text", "expected"),
+    [
+        pytest.param(
+            "ru", '[international-day-of-neutraliti]\nname = "x"\n',
+            "translations/ru.toml:1: international-day-of-neutraliti: no such entry "
+            "(did you mean 'international-day-of-neutrality'?)",
+            id="unknown-id",
+        ),
+        pytest.param(
+            "fr", '[international-day-of-peace]\nname = "Journée"\n',
+            "translations/fr.toml:1: international-day-of-peace: name.fr is also given in "
+            "observances/sample.toml",
+            id="twice",
+        ),
+        pytest.param(
+            "ru", '[international-day-of-peace]\nname.text = "День"\n',
+            "translations/ru.toml:1: international-day-of-peace: name.source is missing: an "
+            "official text names its source",
+            id="official-without-source",
+        ),
+        pytest.param(
+            "ru",
+            '[international-day-of-peace]\nname.text = "День"\nname.source = "javascript:x"\n',
+            "translations/ru.toml:1: international-day-of-peace: name.source must start with "
+            "https:// or http://",
+            id="official-bad-source",
+        ),
+        pytest.param(
+            "ru", '[international-day-of-peace]\ndescription = "  "\n',
+            "translations/ru.toml:1: international-day-of-peace: description must be non-empty "
+            "text",
+            id="empty",
+        ),
+        pytest.param(
+            "ru", '[international-day-of-peace]\norigin.of = "мира"\n',
+            "translations/ru.toml:1: international-day-of-peace: origin.of given, but the entry "
+            "has no origin",
+            id="origin-of-without-origin",
+        ),
+        pytest.param(
+            "ru", '[international-day-of-peace]\nnmae = "x"\n',
+            "translations/ru.toml:1: international-day-of-peace.nmae: unknown key 'nmae' (did "
+            "you mean 'name'?)",
+            id="unknown-key",
+        ),
+        pytest.param(
+            "en", '[international-day-of-peace]\nname = "x"\n',
+            "translations/en.toml: English texts belong in the observance files",
+            id="english",
+        ),
+        pytest.param(
+            "xx-nope", "",
+            "translations/xx-nope.toml: 'xx-nope' is not a locale: name the file after one "
+            "(ru.toml, zh_Hant.toml)",
+            id="not-a-locale",
+        ),
+    ],
+)  # fmt: skip
+def test_translation_problems(tmp_path: Path, locale: str, text: str, expected: str) -> None:
+    folder = _catalogue(tmp_path, **{locale: text})
+    with pytest.raises(CatalogueError) as raised:
+        load([folder])
+    messages = [str(p).replace(str(tmp_path) + "/", "") for p in raised.value.problems]
+    assert messages == [expected]

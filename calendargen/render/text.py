@@ -120,20 +120,52 @@ def describe_json(
     }
 
 
+TEXT_FIELDS = ("name", "description", "origin.of")
+
+
+def _texts(observance: Observance, key: str) -> dict[str, str]:
+    if key == "name":
+        return observance.names
+    if key == "description":
+        return observance.descriptions
+    return observance.origin.of if observance.origin else {}
+
+
+def coverage(catalogue: Catalogue, locale: str) -> dict[str, tuple[int, int, int, int]]:
+    """Per text field: (entries that need it, official, translated, missing) in ``locale``.
+
+    An entry needs a description in a locale when it has an English one, and ``origin.of``
+    when it has an origin."""
+    counts = {}
+    for key in TEXT_FIELDS:
+        needed = official = translated = 0
+        for observance in catalogue.observances:
+            if not _texts(observance, key).get("en"):
+                continue
+            needed += 1
+            if locale in _texts(observance, key):
+                kind = observance.provenance(key, locale)[0]
+                official += kind in ("official", "original")
+                translated += kind == "translation"
+        counts[key] = (needed, official, translated, needed - official - translated)
+    return counts
+
+
 def coverage_table(catalogue: Catalogue, locales: tuple[str, ...]) -> str:
-    """Entries with a name (and a description) in each locale, per data file and in all."""
-    files = sorted({o.file for o in catalogue.observances})
-    header = ["file", "entries", *locales]
+    """Per locale and text field: how many texts are official, translated or missing."""
+    header = ["locale", *(f"{key}: official/translated/missing" for key in TEXT_FIELDS)]
     rows = []
-    for file in [*files, "all"]:
-        chosen = [o for o in catalogue.observances if file in ("all", o.file)]
-        cells = [file, str(len(chosen))]
-        for locale in locales:
-            named = sum(1 for o in chosen if locale in o.names)
-            cells.append(f"{named * 100 // len(chosen)}%")
+    for locale in locales:
+        cells = [locale]
+        for needed, official, translated, missing in coverage(catalogue, locale).values():
+            share = (needed - missing) * 100 // needed if needed else 100
+            cells.append(f"{official}/{translated}/{missing} ({share}%)")
         rows.append(cells)
     widths = [max(len(row[i]) for row in [header, *rows]) for i in range(len(header))]
     lines = ["  ".join(cell.rjust(widths[i]) if i else cell.ljust(widths[i])
                        for i, cell in enumerate(row)) for row in [header, *rows]]  # fmt: skip
-    note = "names translated per locale (a missing one shows the English name, marked lang=en)"
+    note = (
+        f"texts of {len(catalogue.observances)} entries per locale (English is the original; "
+        "a missing text shows the English one, marked lang=en)"
+    )
     return "\n".join([note, *lines]) + "\n"

@@ -1,0 +1,85 @@
+"""Where facts and texts come from: an entry's sources, and a text's provenance.
+
+A source is a table ``{symbol, title, url}`` (or a list of them). A text in a locale is a plain
+string (the catalogue's own translation) or a table ``{text, source}``: an official text quoted
+verbatim, ``source`` being a URL or a source table. Functions return what they read and a list
+of ``(message, hint)`` problems instead of raising, so that the loader reports all at once.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from calendargen.errors import did_you_mean
+from calendargen.model import Source
+from calendargen.weburl import web_url_problem
+
+SOURCE_KEYS = ("symbol", "title", "url")
+TEXT_KEYS = ("text", "source")
+
+Problems = list[tuple[str, str | None]]
+
+
+def parse_sources(value: Any, prefix: str = "source") -> tuple[tuple[Source, ...], Problems]:
+    """A source table or a list of them."""
+    tables = value if isinstance(value, list) else [value]
+    sources = []
+    problems: Problems = []
+    if not tables:
+        problems.append((f"{prefix} is empty: give a symbol, a title or a url", None))
+    for table in tables:
+        if not isinstance(table, dict):
+            problems.append((f"{prefix} must be a table with symbol, title and/or url", None))
+            continue
+        for key in table:
+            if key not in SOURCE_KEYS:
+                problems.append((f"unknown key '{prefix}.{key}'", did_you_mean(key, SOURCE_KEYS)))
+        known = {k: table[k] for k in SOURCE_KEYS if k in table}
+        wrong = [k for k, v in known.items() if not isinstance(v, str)]
+        problems += [(f"{prefix}.{key} must be text", None) for key in wrong]
+        url_problem = web_url_problem(known["url"]) if "url" in known and not wrong else None
+        if url_problem:
+            problems.append((f"{prefix}.url {url_problem}", None))
+        if wrong or url_problem:
+            continue
+        if not any(v.strip() for v in known.values()):
+            problems.append((f"{prefix} needs a symbol, a title or a url", None))
+            continue
+        sources.append(Source(**{k: v.strip() for k, v in known.items()}))
+    return tuple(sources), problems
+
+
+def parse_text(value: Any, where: str) -> tuple[str, Source | None, Problems]:
+    """A text and, for an official one, its source (``where`` names it in messages)."""
+    if isinstance(value, str):
+        if not value.strip():
+            return "", None, [(f"{where} must be non-empty text", None)]
+        return value.strip(), None, []
+    if not isinstance(value, dict):
+        return "", None, [(f"{where} must be text, or a table {{text, source}}", None)]
+    problems: Problems = [
+        (f"unknown key '{where}.{key}'", did_you_mean(key, TEXT_KEYS))
+        for key in value
+        if key not in TEXT_KEYS
+    ]
+    text = value.get("text")
+    if not isinstance(text, str) or not text.strip():
+        problems.append((f"{where}.text must be non-empty text", None))
+    if "source" not in value:
+        problems.append((f"{where}.source is missing: an official text names its source", None))
+        return "", None, problems
+    found: tuple[Source, ...] = ()
+    source = value["source"]
+    if isinstance(source, str):
+        url_problem = web_url_problem(source)
+        if url_problem:
+            problems.append((f"{where}.source {url_problem}", None))
+        else:
+            found = (Source(url=source),)
+    else:
+        found, more = parse_sources(source, f"{where}.source")
+        problems += more
+    if problems or not found:
+        return "", None, problems
+    assert isinstance(text, str)
+    return text.strip(), found[0], []

@@ -1,0 +1,158 @@
+"""A catalogue's texts in other languages: ``translations/L.toml`` beside ``observances/``.
+
+One file per locale, one table per entry id, with the entry's texts in that locale::
+
+    [international-day-of-neutrality]
+    name.text = "Международный день нейтралитета"      # official: quoted from its source
+    name.source = "https://www.un.org/ru/observances/neutrality-day"
+    description = "Отмечается ..."                      # a plain string: our translation
+    origin.of = "признания постоянного нейтралитета Туркменистана"
+
+The format is documented in docs/catalogue.md ("Translations"). Reading returns texts and
+problems; ``loader`` merges them into the entries and reports every problem at once.
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+
+from calendargen.errors import Problem, did_you_mean
+from calendargen.i18n import valid_locale
+from calendargen.model import FALLBACK_LOCALE, Observance, Source
+from calendargen.sources import parse_text
+
+ENTRY_KEYS = ("name", "description", "origin")
+
+
+@dataclass
+class EntryTexts:
+    """One entry's texts in one or more locales, as read from translation files."""
+
+    names: dict[str, str] = field(default_factory=dict)
+    descriptions: dict[str, str] = field(default_factory=dict)
+    origin_of: dict[str, str] = field(default_factory=dict)
+    official: dict[str, Source] = field(default_factory=dict)  # "name.ru" -> its source
+    where: dict[str, tuple[str, int | None]] = field(default_factory=dict)  # locale -> place
+
+
+def _table_lines(text: str) -> dict[str, int]:
+    """The 1-based line of each ``[id]`` header."""
+    lines: dict[str, int] = {}
+    for number, line in enumerate(text.splitlines(), start=1):
+        match = re.match(r"^\s*\[\s*\"?([^\]\"]+)\"?\s*\]\s*(#.*)?$", line)
+        if match:
+            lines.setdefault(match[1].strip(), number)
+    return lines
+
+
+def read_translations(path: Path, display: str) -> tuple[dict[str, EntryTexts], list[Problem]]:
+    """The texts of one ``translations/L.toml``, by entry id."""
+    locale = path.stem
+    problems: list[Problem] = []
+    if locale == FALLBACK_LOCALE or not valid_locale(locale):
+        reason = (
+            "English texts belong in the observance files"
+            if locale == "en"
+            else (f"'{locale}' is not a locale: name the file after one (ru.toml, zh_Hant.toml)")
+        )
+        return {}, [Problem(reason, display)]
+    try:
+        text = path.read_text(encoding="utf-8")
+        data = tomllib.loads(text)
+    except UnicodeDecodeError:
+        return {}, [Problem("not UTF-8 text", display)]
+    except tomllib.TOMLDecodeError as error:
+        return {}, [Problem(f"malformed TOML: {error}", display)]
+    lines = _table_lines(text)
+    found: dict[str, EntryTexts] = {}
+    for entry_id, table in data.items():
+        line = lines.get(entry_id)
+
+        def problem(key: str, message: str, hint: str | None = None) -> None:
+            problems.append(Problem(message, display, key, line, hint))  # noqa: B023
+
+        if not isinstance(table, dict):
+            problem(entry_id, "must be a table of texts ([ID] with name, description, origin.of)")
+            continue
+        texts = EntryTexts()
+        texts.where[locale] = (display, line)
+        for key, value in table.items():
+            if key not in ENTRY_KEYS:
+                problem(f"{entry_id}.{key}", f"unknown key '{key}'", did_you_mean(key, ENTRY_KEYS))
+                continue
+            if key == "origin":
+                if not isinstance(value, dict) or set(value) != {"of"}:
+                    problem(f"{entry_id}.origin", "only origin.of can be translated")
+                    continue
+                key, value = "origin.of", value["of"]
+            parsed, source, messages = parse_text(value, key)
+            for message, hint in messages:
+                problem(entry_id, message, hint)
+            if not parsed:
+                continue
+            target = {"name": texts.names, "description": texts.descriptions}.get(
+                key, texts.origin_of
+            )
+            target[locale] = parsed
+            if source is not None:
+                texts.official[f"{key}.{locale}"] = source
+        found[entry_id] = texts
+    return found, problems
+
+
+def merge_texts(into: dict[str, EntryTexts], found: dict[str, EntryTexts]) -> None:
+    """Gather texts of several files (one per locale) by entry id."""
+    for entry_id, texts in found.items():
+        gathered = into.setdefault(entry_id, EntryTexts())
+        gathered.names.update(texts.names)
+        gathered.descriptions.update(texts.descriptions)
+        gathered.origin_of.update(texts.origin_of)
+        gathered.official.update(texts.official)
+        gathered.where.update(texts.where)
+
+
+def apply_translations(
+    observances: list[Observance], texts: dict[str, EntryTexts]
+) -> tuple[list[Observance], list[Problem]]:
+    """The entries with their translated texts added; a text given twice (in the entry and in
+    a translation file), a translation of an unknown entry or an origin.of for an entry
+    without origin is a problem."""
+    problems: list[Problem] = []
+    by_id = {o.id: o for o in observances}
+    for entry_id, found in texts.items():
+        observance = by_id.get(entry_id)
+        for locale, (display, line) in sorted(found.where.items()):
+            if observance is None:
+                problems.append(
+                    Problem("no such entry", display, entry_id, line, did_you_mean(entry_id, by_id))
+                )
+                continue
+            own_of = observance.origin.of if observance.origin else {}
+            for key, own, added in (
+                ("name", observance.names, found.names),
+                ("description", observance.descriptions, found.descriptions),
+                ("origin.of", own_of, found.origin_of),
+            ):
+                if locale in own and locale in added:
+                    message = f"{key}.{locale} is also given in {observance.file}"
+                    problems.append(Problem(message, display, entry_id, line))
+            if locale in found.origin_of and observance.origin is None:
+                problems.append(
+                    Problem("origin.of given, but the entry has no origin", display, entry_id, line)
+                )
+        if observance is None:
+            continue
+        origin = observance.origin
+        if origin is not None and found.origin_of:
+            origin = replace(origin, of={**origin.of, **found.origin_of})
+        by_id[entry_id] = replace(
+            observance,
+            names={**observance.names, **found.names},
+            descriptions={**observance.descriptions, **found.descriptions},
+            origin=origin,
+            official={**observance.official, **found.official},
+        )
+    return [by_id[o.id] for o in observances], problems
