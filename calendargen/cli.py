@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 
 import click
 
-from calendargen.errors import CalgenError, ConfigError, Problem, did_you_mean
+from calendargen.errors import CalgenError, CatalogueError, ConfigError, Problem, did_you_mean
 
 if TYPE_CHECKING:
     from calendargen.config import Config
@@ -205,10 +205,16 @@ def show(observance_id: str, year: int | None, locale: str, fmt: str) -> None:
 def check(path: Path | None, coverage: bool) -> None:
     """Validate a catalogue (a data folder or one file) and list every problem."""
     from calendargen.config import load_config
-    from calendargen.loader import load
+    from calendargen.defaults import shipped
+    from calendargen.loader import incomplete_shipped, load
 
     config = load_config(Path.cwd())
-    catalogue = load(config.data_folders) if path is None else load([path])
+    folders = config.data_folders if path is None else (path,)
+    catalogue = load(folders)
+    if any(folder.resolve() == shipped("data").resolve() for folder in folders):
+        incomplete = incomplete_shipped(catalogue)
+        if incomplete:
+            raise CatalogueError(incomplete)
     click.echo(f"ok: {len(catalogue.observances)} observances, no problems found.")
     if coverage:
         from calendargen.render.text import coverage_table

@@ -10,11 +10,11 @@ from typing import Any
 from calendargen.anniversaries import DEFAULT_POLICY, MilestonePolicy
 from calendargen.defaults import shipped
 from calendargen.errors import ConfigError, Problem, did_you_mean
-from calendargen.i18n import valid_locale
+from calendargen.i18n import SHIPPED_LOCALES, valid_locale
 from calendargen.weburl import web_url_problem
 
 CONFIG_NAME = "calgen.toml"
-DEFAULT_LOCALES = ("en", "ru", "tk", "fr", "es", "ar", "zh", "fa", "tr")
+DEFAULT_LOCALES = SHIPPED_LOCALES
 KEYS = {
     "title": str,
     "base_url": str,

@@ -27,6 +27,7 @@ from calendargen.defaults import shipped
 from calendargen.model import Occurrence, localized
 
 DOMAIN = "calendargen"
+SHIPPED_LOCALES = ("en", "ru", "tk", "fr", "es", "ar", "zh", "fa", "tr")  # complete in data/
 
 
 def pgettext_noop(context: str, message: str) -> tuple[str, str]:
@@ -48,7 +49,9 @@ ORDINALS = {
     "other": pgettext_noop("ordinal:other", "{n}th"),
 }
 ANNIVERSARY_OF = pgettext_noop("anniversary", "{ordinal} anniversary of {subject}")
-ANNIVERSARY_NAMED = pgettext_noop("anniversary", "{name}: {ordinal} anniversary")
+ANNIVERSARY_SINCE = npgettext_noop(
+    "anniversary", "{name}: {n} year since {date}", "{name}: {n} years since {date}"
+)
 ANNIVERSARY_SHORT = pgettext_noop("anniversary", "{ordinal} anniversary")
 WITH_JUBILEE = pgettext_noop("anniversary", "{title} ({jubilee})")
 EDITION = pgettext_noop("edition", "{ordinal} observance")
@@ -140,35 +143,47 @@ def observance_name(occurrence: Occurrence, locale: str) -> tuple[str, str]:
     return localized(occurrence.observance.names, locale)
 
 
-def anniversary_title(occurrence: Occurrence, locale: str) -> str:
-    """``30th anniversary of the permanent neutrality of Turkmenistan``, in ``locale``.
+def anniversary_title(occurrence: Occurrence, locale: str) -> tuple[str, str]:
+    """A milestone's title and the locale it is written in, never two languages in one.
 
-    Uses the origin's ``of`` phrase when the entry has one in this locale (or its language);
-    otherwise the observance's name: ``Permanent Neutrality Day: 30th anniversary``.
+    With the origin's ``of`` phrase in ``locale`` (or its language): ``30th anniversary of the
+    permanent neutrality of Turkmenistan``. Without it, a neutral form that does not say what
+    the anniversary is of: ``Neutrality Day: 30 years since 12 December 1995``, in the
+    language of the name; where the name too is missing, the whole title is the English one.
     """
     assert occurrence.anniversary is not None
     value = occurrence.anniversary
     origin = occurrence.observance.origin
-    subject = None
-    if origin is not None:
-        subject = origin.of.get(locale) or origin.of.get(locale.split("_")[0])
-    if subject:
-        title = _pattern(ANNIVERSARY_OF, locale, value, subject=subject)
+    name, name_locale = observance_name(occurrence, locale)
+    subject, subject_locale = localized(origin.of, locale) if origin else ("", locale)
+    own = (locale, locale.split("_")[0], name_locale)
+    if subject and subject_locale in own:
+        language = subject_locale
+        title = _pattern(ANNIVERSARY_OF, language, value, subject=subject)
     else:
-        name = observance_name(occurrence, locale)[0]
-        title = _pattern(ANNIVERSARY_NAMED, locale, value, name=name)
-    named = jubilee(value, locale)
-    return translate(WITH_JUBILEE, locale).format(title=title, jubilee=named) if named else title
+        language = name_locale
+        since = long_date(origin.date, language) if origin else ""
+        title = translations(language).npgettext(*ANNIVERSARY_SINCE, value)
+        title = title.format(name=name, n=number(value, language), date=since)
+    named = jubilee(value, language)
+    if named:
+        title = translate(WITH_JUBILEE, language).format(title=title, jubilee=named)
+    return title, language
+
+
+def occurrence_title(occurrence: Occurrence, locale: str) -> tuple[str, str]:
+    """The display name of one occurrence and the locale it is written in."""
+    if occurrence.milestone and occurrence.anniversary is not None:
+        return anniversary_title(occurrence, locale)
+    name, name_locale = observance_name(occurrence, locale)
+    if occurrence.observed:
+        return translate(OBSERVED, name_locale).format(name=name), name_locale
+    return name, name_locale
 
 
 def occurrence_name(occurrence: Occurrence, locale: str) -> str:
-    """The display name of one occurrence in ``locale``."""
-    if occurrence.milestone and occurrence.anniversary is not None:
-        return anniversary_title(occurrence, locale)
-    name = observance_name(occurrence, locale)[0]
-    if occurrence.observed:
-        return translate(OBSERVED, locale).format(name=name)
-    return name
+    """The display name of one occurrence in ``locale`` (or its fallback)."""
+    return occurrence_title(occurrence, locale)[0]
 
 
 @lru_cache(maxsize=65536)

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 import tomllib
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -18,7 +18,7 @@ from babel import Locale
 
 from calendargen.defaults import shipped
 from calendargen.errors import CatalogueError, Problem, RuleError, did_you_mean
-from calendargen.i18n import valid_locale
+from calendargen.i18n import SHIPPED_LOCALES, valid_locale
 from calendargen.model import Era, Observance, Origin, Override, Source, localized
 from calendargen.rules import parse_eras
 from calendargen.sources import parse_sources, parse_text
@@ -26,6 +26,7 @@ from calendargen.translations import (
     EntryTexts,
     apply_translations,
     merge_texts,
+    missing_texts,
     read_translations,
 )
 
@@ -41,7 +42,7 @@ ENTRY_KEYS = (
     "origin",
     "overrides",
 )
-ORIGIN_KEYS = ("date", "of", "source")
+ORIGIN_KEYS = ("date", "of", "source", "same_as")
 CATEGORY_TYPES = ("source", "kind")
 CATEGORY_KEYS = ("type", "name", "territory")
 FILE_KEYS = ("catalogue", "observance")
@@ -181,6 +182,11 @@ class _Reader:
             return None
 
     def origin(self, entry: str, value: Any, official: dict[str, Source]) -> Origin | None:
+        if isinstance(value, dict) and "same_as" in value:
+            if set(value) != {"same_as"} or not isinstance(value["same_as"], str):
+                self.problem(entry, "origin.same_as names another entry's id, and stands alone")
+                return None
+            return Origin(date.min, owner=value["same_as"])  # resolved once all are read
         if not isinstance(value, dict) or "date" not in value:
             self.problem(entry, "origin must be a table with a date (origin.date = YYYY-MM-DD)")
             return None
@@ -334,6 +340,51 @@ def _display(path: Path) -> str:
         return str(path)
 
 
+def _shared_origins(observances: list[Observance]) -> tuple[list[Observance], list[Problem]]:
+    """Give each ``origin.same_as`` entry the origin of the entry it names (which marks the
+    milestones of that event)."""
+    by_id = {o.id: o for o in observances}
+    problems = []
+    resolved = []
+    for observance in observances:
+        origin = observance.origin
+        if origin is None or origin.owner is None:
+            resolved.append(observance)
+            continue
+        owner = by_id.get(origin.owner)
+        owner_origin = owner.origin if owner is not None else None
+        if owner_origin is None or owner_origin.owner is not None:
+            reason = "no such entry" if owner is None else "it has no origin of its own"
+            problems.append(
+                Problem(
+                    f"origin.same_as = '{origin.owner}': {reason}",
+                    observance.file,
+                    observance.id,
+                    hint=did_you_mean(origin.owner, by_id),
+                )
+            )
+            resolved.append(replace(observance, origin=None))
+            continue
+        if origin.of:
+            problems.append(
+                Problem(
+                    f"origin.of is given by '{origin.owner}' (origin.same_as)",
+                    observance.file,
+                    observance.id,
+                )
+            )
+        resolved.append(replace(observance, origin=replace(owner_origin, owner=origin.owner)))
+    return resolved, problems
+
+
+def incomplete_shipped(catalogue: Catalogue) -> list[Problem]:
+    """What the shipped catalogue lacks of its texts in the shipped locales (``calgen check``
+    fails on it: every shipped entry speaks every shipped locale)."""
+    files = {_display(path) for path in (shipped("data") / "observances").glob("*.toml")}
+    ours = [o for o in catalogue.observances if o.file in files]
+    return missing_texts(ours, SHIPPED_LOCALES)
+
+
 def load(folders: Iterable[Path]) -> Catalogue:
     """Read ``categories.toml`` and ``observances/*.toml`` of each folder, in order.
 
@@ -383,6 +434,10 @@ def load(folders: Iterable[Path]) -> Catalogue:
         problems += text_problems
     observances, text_problems = apply_translations(observances, texts)
     problems += text_problems
+    observances, origin_problems = _shared_origins(observances)
+    if not any(folder.is_file() for folder in folders):  # one file alone may name another's
+        problems += origin_problems
+
     if not observances and not problems:
         places = ", ".join(_display(f) for f in folders) or "(no data folder)"
         problems.append(Problem(f"the catalogue is empty: no observance found in {places}"))

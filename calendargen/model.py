@@ -70,6 +70,9 @@ class Origin:
     date: date
     of: dict[str, str] = field(default_factory=dict)  # "Nth anniversary <of>" per locale
     source: Source | None = None
+    # The entry that marks this event's milestones, when another entry commemorates the same
+    # event (origin.same_as): one milestone per event and date, not one per entry.
+    owner: str | None = None
 
 
 @dataclass(frozen=True)

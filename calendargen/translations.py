@@ -156,3 +156,25 @@ def apply_translations(
             official={**observance.official, **found.official},
         )
     return [by_id[o.id] for o in observances], problems
+
+
+def missing_texts(observances: list[Observance], locales: tuple[str, ...]) -> list[Problem]:
+    """A problem for each text a complete catalogue lacks: every entry's name, description
+    (where it has an English one) and origin.of (where it has an origin) in every locale."""
+    problems = []
+    for observance in observances:
+        of = observance.origin.of if observance.origin else {}
+        for key, texts in (
+            ("name", observance.names),
+            ("description", observance.descriptions),
+            ("origin.of", of),
+        ):
+            if "en" not in texts:
+                continue
+            absent = [locale for locale in locales if locale not in texts]
+            if absent:
+                message = (
+                    f"{key} missing in {', '.join(absent)} (the shipped catalogue must be complete)"
+                )
+                problems.append(Problem(message, observance.file, observance.id))
+    return problems

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import re
 import string
+from dataclasses import replace
 from datetime import date
 from pathlib import Path
 
@@ -16,7 +17,14 @@ from click.testing import CliRunner
 from calendargen.cli import main
 from calendargen.config import DEFAULT_LOCALES
 from calendargen.engine import expand
-from calendargen.i18n import date_range, edition_text, jubilee, occurrence_name, ordinal
+from calendargen.i18n import (
+    date_range,
+    edition_text,
+    jubilee,
+    occurrence_name,
+    occurrence_title,
+    ordinal,
+)
 from calendargen.loader import Catalogue
 
 ROOT = Path(__file__).parent.parent
@@ -65,19 +73,56 @@ def _milestone(sample: Catalogue, observance_id: str, year: int):  # type: ignor
     return next(o for o in found if o.milestone)
 
 
+def _with_texts(occurrence, names=None, of=None):  # type: ignore[no-untyped-def]
+    """The occurrence of an observance given more names and ``origin.of`` phrases."""
+    observance = occurrence.observance
+    origin = replace(observance.origin, of={**observance.origin.of, **(of or {})})
+    observance = replace(observance, names={**observance.names, **(names or {})}, origin=origin)
+    return occurrence._replace(observance=observance)
+
+
 @pytest.mark.parametrize(
-    ("locale", "expected"),
+    ("locale", "names", "of", "expected"),
     [
-        ("en", "30th anniversary of the permanent neutrality of Turkmenistan"),
-        ("fr", "Permanent Neutrality Day : 30e anniversaire"),  # no French name: English name
-        ("ru", "Permanent Neutrality Day: 30-я годовщина"),
-        ("tk", "Permanent Neutrality Day: 30 ýyllygy"),
-        ("zh", "Permanent Neutrality Day：30周年"),
+        pytest.param("en", {}, {}, ("30th anniversary of the permanent neutrality of "
+                                    "Turkmenistan", "en"), id="en"),
+        pytest.param("ru", {"ru": "День нейтралитета"},
+                     {"ru": "постоянного нейтралитета Туркменистана"},
+                     ("30-я годовщина постоянного нейтралитета Туркменистана", "ru"), id="ru"),
+        pytest.param("tk", {}, {"tk": "Türkmenistanyň hemişelik Bitaraplygynyň"},
+                     ("Türkmenistanyň hemişelik Bitaraplygynyň 30 ýyllygy", "tk"),
+                     id="of-without-name"),
+        # no origin.of in the locale: a neutral form that does not say what the anniversary
+        # is of, all in the name's language
+        pytest.param("ru", {"ru": "День нейтралитета"}, {},
+                     ("День нейтралитета: 30 лет с 12 декабря 1995\u202fг.", "ru"),
+                     id="ru-neutral"),
+        pytest.param("fr", {"fr": "Journée de la neutralité"}, {},
+                     ("Journée de la neutralité : 30 ans depuis le 12 décembre 1995", "fr"),
+                     id="fr-neutral"),
+        pytest.param("zh", {"zh": "中立日"}, {}, ("中立日：自1995年12月12日以来30年", "zh"),
+                     id="zh-neutral"),
+        # neither: the whole title is the English one, and says it is English
+        pytest.param("fr", {}, {}, ("30th anniversary of the permanent neutrality of "
+                                    "Turkmenistan", "en"), id="fr-fallback"),
+        pytest.param("tk", {}, {}, ("30th anniversary of the permanent neutrality of "
+                                    "Turkmenistan", "en"), id="tk-fallback"),
     ],
-)
-def test_milestone_titles(sample: Catalogue, locale: str, expected: str) -> None:
-    assert occurrence_name(_milestone(sample, "tm-permanent-neutrality-day", 2025), locale) == (
-        expected
+)  # fmt: skip
+def test_milestone_titles(
+    sample: Catalogue, locale: str, names: dict, of: dict, expected: tuple[str, str]
+) -> None:
+    milestone = _with_texts(_milestone(sample, "tm-permanent-neutrality-day", 2025), names, of)
+    assert occurrence_title(milestone, locale) == expected
+
+
+def test_neutral_title_in_english(sample: Catalogue) -> None:
+    milestone = _milestone(sample, "tm-permanent-neutrality-day", 2025)
+    origin = replace(milestone.observance.origin, of={})
+    observance = replace(milestone.observance, origin=origin)
+    assert occurrence_title(milestone._replace(observance=observance), "en") == (
+        "Permanent Neutrality Day: 30 years since December 12, 1995",
+        "en",
     )
 
 
@@ -86,9 +131,13 @@ def test_jubilees(sample: Catalogue) -> None:
     assert occurrence_name(silver, "en") == (
         "25th anniversary of the permanent neutrality of Turkmenistan (silver jubilee)"
     )
-    assert occurrence_name(silver, "ru").endswith("(серебряный юбилей)")
-    assert occurrence_name(silver, "tk") == "Permanent Neutrality Day: 25 ýyllygy"  # no tradition
-    assert jubilee(50, "fr") == "jubilé d'or"
+    russian = _with_texts(silver, of={"ru": "постоянного нейтралитета Туркменистана"})
+    assert occurrence_name(russian, "ru").endswith("(серебряный юбилей)")
+    turkmen = _with_texts(silver, of={"tk": "Türkmenistanyň hemişelik Bitaraplygynyň"})
+    assert occurrence_name(turkmen, "tk") == "Türkmenistanyň hemişelik Bitaraplygynyň 25 ýyllygy"
+    assert jubilee(50, "es") == "bodas de oro"
+    assert jubilee(50, "fr") is None  # French names only the centenary and bicentenary
+    assert jubilee(100, "fr") == "centenaire"
     assert jubilee(30, "en") is None
 
 

@@ -26,8 +26,8 @@ from calendargen.i18n import (
     jubilee,
     locale_of,
     long_date,
-    observance_name,
     occurrence_name,
+    occurrence_title,
     ordinal,
     pgettext_noop,
     translate,
@@ -135,12 +135,16 @@ class SitePlanner:
         self.by_observance: dict[str, list[Occurrence]] = defaultdict(list)
         for occurrence in occurrences:
             self.by_observance[occurrence.id].append(occurrence)
+        self.same_event: dict[str, list[Observance]] = defaultdict(list)  # origin.same_as
+        for observance in catalogue.observances:
+            owner = observance.origin.owner if observance.origin else None
+            if owner is not None and catalogue.get(owner) is not None:
+                self.same_event[owner].append(observance)
+                self.same_event[observance.id].append(catalogue.get(owner))  # type: ignore[arg-type]
 
     # -- shared pieces -----------------------------------------------------------------
     def item(self, occurrence: Occurrence, locale: str, source: str) -> Item:
-        name, name_locale = observance_name(occurrence, locale)
-        if occurrence.milestone or occurrence.observed:
-            name = occurrence_name(occurrence, locale)
+        name, name_locale = occurrence_title(occurrence, locale)
         anniversary = None
         if occurrence.anniversary and not occurrence.milestone:
             anniversary = anniversary_short(occurrence.anniversary, locale)
@@ -252,6 +256,14 @@ class SitePlanner:
         """The published ones of ``wanted`` (source page, feed path, name)."""
         return [feed for feed in (self.feed(*args) for args in wanted) if feed is not None]
 
+    def observance_link(self, observance: Observance, locale: str, source: str) -> Link:
+        name, name_locale = localized(observance.names, locale)
+        return Link(
+            self.links.href(source, page_path(locale, "observances", observance.id)),
+            name,
+            lang=None if name_locale == locale else html_lang(name_locale),
+        )
+
     def category_links(self, observance: Observance, locale: str, source: str) -> list[Link]:
         return [
             Link(
@@ -335,6 +347,7 @@ class SitePlanner:
         path = page_path(locale, "observances", observance.id)
         name, name_locale = localized(observance.names, locale)
         description, description_locale = localized(observance.descriptions, locale)
+        provenance, name_source = observance.provenance("name", name_locale)
         upcoming = self.upcoming(observance)
         regular = [o for o in upcoming if not o.milestone][:OBSERVANCE_NEXT]
         milestones = [o for o in upcoming if o.milestone][:OBSERVANCE_MILESTONES]
@@ -368,6 +381,8 @@ class SitePlanner:
             locale,
             name,
             name_lang=None if name_locale == locale else html_lang(name_locale),
+            name_provenance=provenance if name_locale != "en" else None,
+            name_source=name_source,
             description=description,
             description_lang=(
                 None if description_locale == locale else html_lang(description_locale)
@@ -376,6 +391,10 @@ class SitePlanner:
             origin=format_date(origin.date, "long", locale=locale_of(locale)) if origin else None,
             origin_iso=origin.date.isoformat() if origin else None,
             categories=self.category_links(observance, locale, path),
+            same_event=[
+                self.observance_link(other, locale, path)
+                for other in self.same_event[observance.id]
+            ],
             sources=observance.sources,
             next=[self.item(o, locale, path) for o in regular],
             edition=(
@@ -394,15 +413,10 @@ class SitePlanner:
         for observance in self.catalogue.observances:
             if category not in observance.categories:
                 continue
-            name, name_locale = localized(observance.names, locale)
             upcoming = [o for o in self.by_observance[observance.id] if o.end >= self.today]
             rows.append(
                 (
-                    Link(
-                        self.links.href(path, page_path(locale, "observances", observance.id)),
-                        name,
-                        lang=None if name_locale == locale else html_lang(name_locale),
-                    ),
+                    self.observance_link(observance, locale, path),
                     "; ".join(self.rule_words(observance, locale)),
                     self.item(upcoming[0], locale, path) if upcoming else None,
                 )
