@@ -30,6 +30,7 @@ from calendargen.render.feeds import plan_feeds
 from calendargen.render.ics import EventContext, _description, render_event, uid
 from calendargen.render.site import plan_site
 
+STAMP = datetime(2026, 1, 1, tzinfo=UTC)
 COUNTRIES = ("TM", "RU", "IR", "TR", "PK", "KZ", "UZ", "KG", "TJ", "AM", "AZ", "GE")
 FIRST, LAST = 1900, 2100
 TODAY = date(2026, 11, 28)
@@ -114,7 +115,7 @@ def _floor_lines(o: Occurrence, locale: str, names: dict[str, str]) -> list[str]
         f"SUMMARY;LANGUAGE={localized(o.observance.names, locale)[1]}:"
         + _floor_escape(occurrence_name(o, locale)),
         f"DESCRIPTION;LANGUAGE={locale}:"
-        + _floor_escape(_description(o, o.observance, locale, False)),
+        + _floor_escape(_description(o, o.observance, locale, EventContext(names, STAMP), False)),
         "CATEGORIES:" + ",".join(_floor_escape(names[c]) for c in o.categories),
         f"STATUS:{'TENTATIVE' if o.estimated else 'CONFIRMED'}",
         "CLASS:PUBLIC",

@@ -69,8 +69,8 @@ def _occurrences(
             edition = year - since + 1 if since is not None else None
             for start, end in override.spans:
                 append(Occurrence(observance, start, end, False, False, anniversary, edition))
-    if origin is None or origin_year is None:
-        return found
+    if origin is None or origin_year is None or origin.owner is not None:
+        return found  # no origin, or another entry marks this event's milestones
     milestones = {n for n in range(1, last - origin_year + 1) if policy.is_milestone(n)}
     if not observance.eras:  # an anniversary-only entry
         for year in range(max(first, origin_year + 1), last + 1):

@@ -43,21 +43,26 @@ def _expressible(eras: tuple[Era, ...]) -> bool:
     )
 
 
-def recurrence(observance: Observance, default_first_year: int) -> Recurrence | None:
+def recurrence(observance: Observance) -> Recurrence | None:
     """The observance as one recurring event, or None if an RRULE cannot say it exactly.
 
-    The first year is the first era's ``since``, else the origin's year, else
-    ``default_first_year``.
+    The event starts in the entry's first year: the later of the first era's ``since`` and the
+    origin's year (nothing comes before the origin). An entry whose first year is unknown is
+    not made recurring: its DTSTART would have to move with the build's window, and a
+    recurring event's DTSTART and UID must stay as long as its rule does.
     """
     eras = observance.eras
     if not _expressible(eras):
+        return None
+    known = [year for year in (eras[0].since, observance.origin and observance.origin.date.year)
+             if year]  # fmt: skip
+    if not known:
         return None
     days = eras[0].days
     if any(len(o.spans) > 1 or (o.spans and (o.spans[0][1] - o.spans[0][0]).days + 1 != days)
            for o in observance.overrides.values()):  # fmt: skip
         return None
-    origin_year = observance.origin.date.year if observance.origin else None
-    first_year = eras[0].since or origin_year or default_first_year
+    first_year = max(known)
     last = eras[-1]
     rrule = _rrule(last.rule)
     assert rrule is not None

@@ -80,6 +80,10 @@ EASTER = pgettext_noop("rule", "Easter Sunday")
 ORTHODOX_EASTER = pgettext_noop("rule", "Orthodox Easter Sunday")
 DAYS_AFTER = npgettext_noop("rule", "{days} day after {date}", "{days} days after {date}")
 DAYS_BEFORE = npgettext_noop("rule", "{days} day before {date}", "{days} days before {date}")
+HIJRI_VARIANTS = {
+    "iran": pgettext_noop("rule", "{date} (by Iran's official calendar)"),
+    "tabular": pgettext_noop("rule", "{date} (by the tabular Islamic calendar)"),
+}
 CALENDAR_DATE = {
     "hijri": pgettext_noop("rule", "{day} {month} of the Islamic calendar"),
     "persian": pgettext_noop("rule", "{day} {month} of the Persian calendar"),
@@ -202,9 +206,12 @@ def when(rule: DateRule, locale: str) -> str:
             days=number(abs(rule.days), locale), date=when(rule.base, locale)
         )
     if isinstance(rule, CalendarDate):
-        return translate(CALENDAR_DATE[rule.calendar], locale).format(
+        text = translate(CALENDAR_DATE[rule.calendar], locale).format(
             day=number(rule.day, locale), month=_calendar_month(rule, locale)
         )
+        if rule.variant is not None:
+            text = translate(HIJRI_VARIANTS[rule.variant], locale).format(date=text)
+        return text
     if isinstance(rule, ChineseDate):
         return translate(CHINESE, locale).format(
             day=number(rule.day, locale), month=number(rule.month, locale)

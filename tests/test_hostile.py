@@ -6,7 +6,7 @@ from __future__ import annotations
 import json
 import os
 import string
-from datetime import timedelta
+from datetime import date, timedelta
 from html.parser import HTMLParser
 from pathlib import Path
 
@@ -17,6 +17,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from calendargen.cli import main
+from calendargen.render.ics import LONG_SPAN_DAYS
 
 CATEGORIES = (Path(__file__).parent / "catalogue" / "categories.toml").read_text()
 NASTY = (
@@ -95,7 +96,14 @@ def _check_feeds(out: Path, runner: CliRunner, locale: str) -> None:
         (e.decoded("DTSTART").isoformat(), (e.decoded("DTEND") - timedelta(days=1)).isoformat())
         for e in calendar.walk("VEVENT")
     )
-    assert found == sorted((r["start"], r["end"]) for r in listed)
+    expected = []
+    for r in listed:  # an aggregate feed gives a long span as its first and last day
+        start, end = date.fromisoformat(r["start"]), date.fromisoformat(r["end"])
+        if (end - start).days + 1 > LONG_SPAN_DAYS:
+            expected += [(r["start"], r["start"]), (r["end"], r["end"])]
+        else:
+            expected.append((r["start"], r["end"]))
+    assert found == sorted(expected)
     for path in out.rglob("*.ics"):
         text = path.read_bytes().decode("utf-8")
         assert all(len(line.encode()) <= 75 for line in text.split("\r\n"))

@@ -15,15 +15,17 @@ from datetime import date, datetime
 from calendargen.config import Config
 from calendargen.i18n import pgettext_noop, translate
 from calendargen.loader import Catalogue
-from calendargen.model import Occurrence
+from calendargen.model import Occurrence, localized
 from calendargen.parallel import map_locales
 from calendargen.recurrence import Recurrence, recurrence
 from calendargen.render.ics import (
     EventContext,
     FeedInfo,
+    is_long,
     render_calendar,
     render_event,
     render_recurring,
+    render_span_ends,
 )
 
 MAX_FEED_BYTES = 1_000_000  # Google Calendar drops events from larger feeds
@@ -58,48 +60,60 @@ def feed_categories(catalogue: Catalogue, config: Config) -> list[str]:
 Dated = tuple[Occurrence | None, str]  # an occurrence (None: recurring) and its event
 
 
-def fit(events: list[Dated], today: date, budget: int) -> list[Dated]:
-    """The events that fit in ``budget`` bytes, keeping what a subscriber needs most: recurring
-    events, then from ``today`` on, nearest first, then the past, most recent first. Returned
-    in feed order."""
-    if sum(len(e.encode("utf-8")) for _, e in events) <= budget:
-        return events
-    pinned = [d for d in events if d[0] is None]
-    dated = [d for d in events if d[0] is not None]
-    ahead = [d for d in dated if d[0].end >= today]  # type: ignore[union-attr]
-    behind = [d for d in dated if d[0].end < today][::-1]  # type: ignore[union-attr]
-    kept: list[Dated] = []
-    size = 0
-    for event in pinned + ahead + behind:
-        size += len(event[1].encode("utf-8"))
-        if size > budget:
+def fit(
+    events: list[Dated], today: date, budget: int, window: tuple[int, int]
+) -> tuple[list[Dated], int, int] | None:
+    """The events of the whole years of ``window`` that fit in ``budget`` bytes, and those
+    years: this year first, then the years nearest to it, ahead before behind (an event that
+    began before the window counts in its first year); recurring events always. None when
+    every event fits (no year is left out)."""
+    size = {id(d): len(d[1].encode("utf-8")) for d in events}
+    if sum(size.values()) <= budget:
+        return None
+    lowest, highest = window
+    by_year: dict[int, int] = defaultdict(int)
+    year_of = {}
+    for dated in events:
+        if dated[0] is not None:
+            year_of[id(dated)] = min(max(dated[0].start.year, lowest), highest)
+            by_year[year_of[id(dated)]] += size[id(dated)]
+    this_year = min(max(today.year, lowest), highest)
+    used = sum(size[id(d)] for d in events if d[0] is None) + by_year.get(this_year, 0)
+    first = last = this_year
+    while True:
+        ahead, behind = last + 1, first - 1
+        if ahead <= highest and used + by_year.get(ahead, 0) <= budget:
+            last, used = ahead, used + by_year.get(ahead, 0)
+        elif behind >= lowest and used + by_year.get(behind, 0) <= budget:
+            first, used = behind, used + by_year.get(behind, 0)
+        else:
             break
-        kept.append(event)
-    order = {id(d): i for i, d in enumerate(events)}
-    return sorted(kept, key=lambda d: order[id(d)])
+    kept = [d for d in events if d[0] is None or first <= year_of[id(d)] <= last]
+    return kept, first, last
 
 
 def _calendar(
     events: list[Dated], title: str, path: str, locale: str, config: Config, today: date
 ) -> tuple[bytes, bool]:
-    """The feed's bytes, and whether events had to be left out to fit MAX_FEED_BYTES."""
+    """The feed's bytes, and whether whole years had to be left out to fit MAX_FEED_BYTES;
+    the feed's description names the years it really holds."""
     base = config.base_url.rstrip("/") if config.base_url else None
     first, last = config.window(today.year)
-    kept = fit(events, today, MAX_FEED_BYTES - HEADER_ALLOWANCE)
-    years = [max(o.start.year, first) for o, _ in kept if o is not None]
-    if len(kept) < len(events) and years:
-        first, last = min(years), max(years)
+    fitted = fit(events, today, MAX_FEED_BYTES - HEADER_ALLOWANCE, (first, last))
+    if fitted is not None:
+        kept, first, last = fitted
         log.info(
-            "%s: %d of %d events kept (%d-%d) to stay under the %s bytes Google Calendar reads",
-            path, len(kept), len(events), first, last, f"{MAX_FEED_BYTES:,}",
+            "%s: years %d-%d kept (%d of %d events) to stay under the %s bytes Google Calendar "
+            "reads", path, first, last, len(kept), len(events), f"{MAX_FEED_BYTES:,}",
         )  # fmt: skip
+        events = kept
     info = FeedInfo(
         name=translate(FEED_NAME, locale).format(site=config.title, feed=title),
         description=translate(FEED_DESCRIPTION, locale).format(feed=title, first=first, last=last),
         locale=locale,
         url=f"{base}/{path}" if base else None,
     )
-    return render_calendar((event for _, event in kept), info), len(kept) < len(events)
+    return render_calendar((event for _, event in events), info), fitted is not None
 
 
 def plan_feeds(
@@ -113,9 +127,8 @@ def plan_feeds(
     paths of the feeds that had to leave events out to stay under it."""
     recurring = {}
     if config.compact:
-        first_year = config.window(today.year)[0]
         for observance in catalogue.observances:
-            found = recurrence(observance, first_year)
+            found = recurrence(observance)
             if found is not None:
                 recurring[observance.id] = found
     planner = _FeedPlanner(catalogue, occurrences, config, today, stamp, recurring)
@@ -137,11 +150,33 @@ class _FeedPlanner:
     stamp: datetime
     recurring: dict[str, Recurrence]
 
+    def countries(self, locale: str) -> dict[str, str]:
+        """The source (country, the UN) of each entry whose name in ``locale`` another source's
+        entry shares, for feeds that mix sources."""
+        catalogue = self.catalogue
+        sources: dict[str, set[str]] = defaultdict(set)
+        source_of = {}
+        for observance in catalogue.observances:
+            source = next(
+                (c for c in observance.categories if catalogue.categories[c].type == "source"), None
+            )
+            if source is not None:
+                source_of[observance.id] = source
+                sources[observance.name(locale)].add(source)
+        return {
+            observance.id: catalogue.categories[source_of[observance.id]].name(
+                localized(observance.names, locale)[1]  # the country in the name's language
+            )
+            for observance in catalogue.observances
+            if len(sources[observance.name(locale)]) > 1
+        }
+
     def feeds(self, locale: str) -> tuple[dict[str, bytes], list[str]]:
         """Every feed of one locale, and those trimmed to MAX_FEED_BYTES."""
         catalogue, config = self.catalogue, self.config
         names = {cid: category.name(locale) for cid, category in catalogue.categories.items()}
-        context = EventContext(names, self.stamp, config.base_url)
+        sources = frozenset(c for c, kind in catalogue.categories.items() if kind.type == "source")
+        context = EventContext(names, self.stamp, config.base_url, self.countries(locale), sources)
         by_category: dict[str, list[Dated]] = defaultdict(list)
         by_observance: dict[str, list[Dated]] = defaultdict(list)
         brief: list[Dated] = []
@@ -158,14 +193,17 @@ class _FeedPlanner:
         for occurrence in self.occurrences:
             if occurrence.id in self.recurring and not occurrence.milestone:
                 continue  # the recurring event stands for it
-            dated = (occurrence, render_event(occurrence, locale, context, full=False))
-            brief.append(dated)
+            if is_long(occurrence):
+                shared = [(occurrence, e) for e in render_span_ends(occurrence, locale, context)]
+            else:
+                shared = [(occurrence, render_event(occurrence, locale, context, full=False))]
+            brief += shared
             full = render_event(occurrence, locale, context)
             by_observance[occurrence.id].append((occurrence, full))
             for category in occurrence.categories:
-                by_category[category].append(dated)
+                by_category[category] += shared
             if occurrence.milestone:
-                milestones.append(dated)
+                milestones += shared
         all_path, milestone_path = feed_paths(locale)
         plan = [
             (all_path, translate(ALL_FEED, locale), brief),

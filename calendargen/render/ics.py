@@ -18,11 +18,13 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
+from urllib.parse import unquote
 
 from calendargen.i18n import (
+    anniversary_short,
     anniversary_title,
     edition_text,
-    occurrence_name,
+    occurrence_title,
     pgettext_noop,
     translate,
 )
@@ -33,6 +35,11 @@ PRODID = "-//calendargen//calendargen//EN"
 UID_DOMAIN = "calendargen"
 REFRESH = "P1D"
 SOURCE_LABEL = pgettext_noop("ics", "Source: {source}")
+PAGE_LABEL = pgettext_noop("ics", "More: {url}")
+WITH_COUNTRY = pgettext_noop("ics", "{name} ({country})")
+SPAN_BEGINS = pgettext_noop("ics", "{name} begins")
+SPAN_ENDS = pgettext_noop("ics", "{name} ends")
+LONG_SPAN_DAYS = 31  # longer spans (years, decades) show as their first and last day
 ESTIMATED_NOTE = pgettext_noop("ics", "Estimated date: the date observed may differ.")
 OBSERVED_NOTE = pgettext_noop("ics", "Substitute day off.")
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
@@ -106,6 +113,10 @@ class EventContext:
     category_names: dict[str, str]
     stamp: datetime
     base_url: str | None = None
+    # In feeds of several countries, the country of each entry whose name another country's
+    # entry shares ("New Year (Kazakhstan)"): CATEGORIES alone is not shown by Google.
+    countries: dict[str, str] = field(default_factory=dict)
+    sources: frozenset[str] = frozenset()  # the categories of type "source"
     lines: dict[tuple[object, ...], str] = field(default_factory=dict, compare=False)
 
     def page_url(self, observance: Observance, locale: str) -> str | None:
@@ -115,66 +126,79 @@ class EventContext:
 
 
 def _source_text(source: Source) -> str:
-    return source.symbol or source.title or source.url or ""
+    """A source as a reader wants it: reference, title and address (decoded) apart."""
+    parts = [source.symbol, source.title, unquote(source.url) if source.url else None]
+    return " — ".join(part for part in parts if part)
 
 
-def _description(occurrence: Occurrence | None, observance: Observance, locale: str,
-                 full: bool) -> str:  # fmt: skip
+def _description(
+    occurrence: Occurrence | None, observance: Observance, locale: str, context: EventContext,
+    full: bool,
+) -> str:  # fmt: skip
     """The event's notes; ``full`` adds the entry's description and every source (feeds of one
-    observance), the brief form keeps aggregate feeds under the size clients read. Without an
-    occurrence (a recurring event) nothing year-specific is said."""
+    observance); aggregate feeds say only what is year-specific, so that they stay under the
+    size clients read. With a base URL, the entry's page closes both (Google and Outlook do not
+    show URL). Without an occurrence (a recurring event) nothing year-specific is said."""
     lines = []
     text = observance.description(locale) if full else ""
     if text:
         lines.append(text)
     if occurrence is not None:
         if occurrence.anniversary and not occurrence.milestone:  # a milestone's title says it
-            lines.append(anniversary_title(occurrence, locale))
-        if occurrence.distinct_edition:
+            lines.append(
+                anniversary_title(occurrence, locale)[0]
+                if full
+                else anniversary_short(occurrence.anniversary, locale)
+            )
+        if occurrence.distinct_edition and full:
             lines.append(edition_text(occurrence.distinct_edition, locale))
         if occurrence.observed:
             lines.append(translate(OBSERVED_NOTE, locale))
         if occurrence.estimated:
             lines.append(translate(ESTIMATED_NOTE, locale))
-    for source in observance.sources if full else observance.sources[:1]:
-        text = str(source) if full else _source_text(source)
-        lines.append(translate(SOURCE_LABEL, locale).format(source=text))
+    for source in observance.sources if full else ():
+        lines.append(translate(SOURCE_LABEL, locale).format(source=_source_text(source)))
+    page = context.page_url(observance, locale)
+    if page:
+        lines.append(translate(PAGE_LABEL, locale).format(url=page))
     return "\n".join(lines)
 
 
 def _body(
-    summary: str, occurrence: Occurrence | None, observance: Observance, locale: str,
+    summary: tuple[str, str], occurrence: Occurrence | None, observance: Observance, locale: str,
     context: EventContext, full: bool,
 ) -> str:  # fmt: skip
-    """The lines from SUMMARY to END:VEVENT; repeated lines come from the context's cache."""
+    """The lines from SUMMARY to END:VEVENT; ``summary`` is the title and its language.
+    Repeated lines come from the context's cache."""
     cache = context.lines
     estimated = occurrence is not None and occurrence.estimated
     key: tuple[object, ...] = ("summary", observance.id, locale, summary)
     if key not in cache:
-        name_locale = localized(observance.names, locale)[1]
-        cache[key] = _prop("SUMMARY", escape_text(summary), LANGUAGE=name_locale)
+        text, language = summary
+        cache[key] = _prop("SUMMARY", escape_text(text), LANGUAGE=language)
     lines = [cache[key]]
     key = ("description", observance.id, locale, full, *_year_specific(occurrence))
     if key not in cache:
         description_locale = localized(observance.descriptions, locale)[1]
-        cache[key] = _prop(
+        notes = _description(occurrence, observance, locale, context, full)
+        cache[key] = notes and _prop(
             "DESCRIPTION",
-            escape_text(_description(occurrence, observance, locale, full)),
+            escape_text(notes),
             LANGUAGE=description_locale if full and observance.descriptions else locale,
         )
     lines.append(cache[key])
-    key = ("tail", observance.id, locale, estimated)
+    key = ("tail", observance.id, locale, estimated, full)
     if key not in cache:
-        categories = ",".join(
-            escape_text(context.category_names.get(c, c)) for c in observance.categories
-        )
+        shown = observance.categories  # aggregate feeds: its source (country, the UN) alone
+        if not full and context.sources:
+            shown = tuple(c for c in shown if c in context.sources) or shown
+        categories = ",".join(escape_text(context.category_names.get(c, c)) for c in shown)
         tail = [_prop("CATEGORIES", categories)]
         url = context.page_url(observance, locale)
         if url:
             tail.append(_prop("URL", url, VALUE="URI"))
         tail += [
             _prop("STATUS", "TENTATIVE" if estimated else "CONFIRMED"),
-            "CLASS:PUBLIC\r\n",
             "TRANSP:TRANSPARENT\r\n",
             "X-MICROSOFT-CDO-BUSYSTATUS:FREE\r\n",
             "END:VEVENT\r\n",
@@ -211,8 +235,39 @@ def render_event(
     head = _head(
         uid(occurrence, locale), occurrence.start, occurrence.end + timedelta(days=1), context
     )
-    summary = occurrence_name(occurrence, locale)
+    summary = occurrence_title(occurrence, locale)
+    if not full and not occurrence.milestone:
+        summary = _with_country(summary, occurrence.id, context)
     return head + _body(summary, occurrence, occurrence.observance, locale, context, full)
+
+
+def _with_country(summary: tuple[str, str], observance_id: str, context: EventContext
+                  ) -> tuple[str, str]:  # fmt: skip
+    country = context.countries.get(observance_id)
+    if not country:
+        return summary
+    text, language = summary
+    return translate(WITH_COUNTRY, language).format(name=text, country=country), language
+
+
+def is_long(occurrence: Occurrence) -> bool:
+    return (occurrence.end - occurrence.start).days + 1 > LONG_SPAN_DAYS
+
+
+def render_span_ends(occurrence: Occurrence, locale: str, context: EventContext) -> list[str]:
+    """A long span (a year, a decade) as two one-day events, its first and its last day, for
+    aggregate feeds: a ten-year all-day event would push every day's events behind "+N more"
+    in month views. Its own feed keeps the whole span."""
+    name, language = occurrence_title(occurrence, locale)
+    events = []
+    for day, kind, pattern in ((occurrence.start, "begins", SPAN_BEGINS),
+                               (occurrence.end, "ends", SPAN_ENDS)):  # fmt: skip
+        summary = (translate(pattern, language).format(name=name), language)
+        text_uid = f"{occurrence.id}-{_date(occurrence.start)}-{kind}-{locale}@{UID_DOMAIN}"
+        head = _head(text_uid, day, day + timedelta(days=1), context)
+        events.append(head + _body(summary, occurrence, occurrence.observance, locale, context,
+                                   full=False))  # fmt: skip
+    return events
 
 
 def render_recurring(
@@ -231,7 +286,9 @@ def render_recurring(
         rules.append(_prop("EXDATE", ",".join(map(_date, recurrence.exdates)), VALUE="DATE"))
     if recurrence.rdates:
         rules.append(_prop("RDATE", ",".join(map(_date, recurrence.rdates)), VALUE="DATE"))
-    summary = observance.name(locale)
+    summary = localized(observance.names, locale)
+    if not full:
+        summary = _with_country(summary, observance.id, context)
     return head + "".join(rules) + _body(summary, None, observance, locale, context, full)
 
 

@@ -215,10 +215,14 @@ class CalendarDate(DateRule):
     calendar: str
     month: int
     day: int
+    variant: str | None = None  # hijri only: "umm al-qura" (None), "iran", "tabular"
     kind: ClassVar[str] = "calendar-date"
 
     def dates(self, year: int) -> tuple[date, ...]:
-        found: tuple[date, ...] = CALENDARS[self.calendar].dates_in_year(year, self.month, self.day)
+        module = CALENDARS[self.calendar]
+        if self.variant is not None:
+            return hijri.dates_in_year(year, self.month, self.day, self.variant)
+        found: tuple[date, ...] = module.dates_in_year(year, self.month, self.day)
         return found
 
     @property
@@ -229,7 +233,7 @@ class CalendarDate(DateRule):
     def text(self) -> str:
         months = CALENDARS[self.calendar].MONTHS
         name = next(name for name, number in months.items() if number == self.month)
-        return f"{self.day} {name}"
+        return f"{self.day} {name}" + (f" by {self.variant}" if self.variant else "")
 
 
 @dataclass(frozen=True)

@@ -258,7 +258,8 @@ class _Parser:
                 limit = 31 if month <= 6 else 30
             if not 1 <= day <= limit:
                 raise self.error(f"impossible date '{day} {name}'", token)
-            return CalendarDate(system, month, day)
+            variant = self.hijri_variant() if system == "hijri" else None
+            return CalendarDate(system, month, day, variant)
         month_token = self.peek()
         if month_token is not None and month_token.word in MONTHS:
             month = MONTHS.index(month_token.word) + 1
@@ -269,6 +270,19 @@ class _Parser:
         if month_token is None:
             raise self.error(f"expected a month after '{token.raw}'")
         raise self.unknown(month_token, f"unknown month '{month_token.raw}'", vocabulary)
+
+    def hijri_variant(self) -> str | None:
+        """``by iran``, ``by tabular`` or ``by umm al-qura`` (the default) after a Hijri date."""
+        token = self.peek()
+        if token is None or token.word != "by":
+            return None
+        self.pos += 1
+        variants = {v: v for v in hijri.VARIANTS}
+        found = self.phrase(variants)
+        if found is None:
+            wrong = self.take("a calendar variant (umm al-qura, iran, tabular)")
+            raise self.unknown(wrong, f"unknown Hijri variant '{wrong.raw}'", list(variants))
+        return None if found == hijri.DEFAULT_VARIANT else found
 
     def declared(self, word: str) -> DeclaredYears:
         if word == "year":
