@@ -119,6 +119,7 @@ def main(debug: bool) -> None:
 @click.option("--locale", default="en", show_default=True, help="Language of names.")
 @click.option("--category", "categories", multiple=True, help="Only these categories (repeat).")
 @click.option("--milestones", is_flag=True, help="Only milestone anniversaries.")
+@click.option("--days-off", is_flag=True, help="Only days off (holidays, substitutes, decrees).")
 @click.option(
     "--format",
     "fmt",
@@ -134,6 +135,7 @@ def list_command(
     locale: str,
     categories: tuple[str, ...],
     milestones: bool,
+    days_off: bool,
     fmt: str,
 ) -> None:
     """List occurrences in a date range (default: this year)."""
@@ -153,6 +155,8 @@ def list_command(
     occurrences = expand(observances, first, last, config.milestones)
     if milestones:
         occurrences = [o for o in occurrences if o.milestone]
+    if days_off:
+        occurrences = [o for o in occurrences if o.day_off]
     if fmt == "json":
         click.echo(render_json(occurrences, locale), nl=False)
     elif fmt == "csv":

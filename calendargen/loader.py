@@ -44,7 +44,7 @@ ENTRY_KEYS = (
 )
 ORIGIN_KEYS = ("date", "of", "source", "same_as")
 CATEGORY_TYPES = ("source", "kind")
-CATEGORY_KEYS = ("type", "name", "territory")
+CATEGORY_KEYS = ("type", "name", "territory", "day_off")
 FILE_KEYS = ("catalogue", "observance")
 
 
@@ -56,6 +56,7 @@ class Category:
     type: str
     names: dict[str, str]
     territory: str | None = None  # a CLDR territory code: names in every locale from CLDR
+    day_off: bool = False  # a kind whose days are days off (public holidays, decreed days off)
 
     def name(self, locale: str) -> str:
         own = self.names.get(locale) or self.names.get(locale.split("_")[0])
@@ -276,8 +277,10 @@ class _Reader:
         origin = self.origin(entry_id, entry["origin"], official) if "origin" in entry else None
         if "rule" in entry:
             eras = self.eras(entry_id, entry["rule"])
-        elif "origin" not in entry:
-            self.problem(entry_id, "missing rule (or an origin, for an anniversary only)")
+        elif "origin" not in entry and not entry.get("overrides"):
+            self.problem(
+                entry_id, "missing rule (or an origin for an anniversary, or dated overrides)"
+            )
             eras = ()
         else:
             eras = ()
@@ -295,6 +298,7 @@ class _Reader:
             overrides=overrides,
             file=self.display,
             official=official,
+            day_off=any(self.categories[c].day_off for c in categories),
         )
 
 
@@ -329,7 +333,13 @@ def load_categories(path: Path, display: str) -> tuple[dict[str, Category], list
                 Problem("a category id is a slug of a-z, 0-9 and '-'", display, category_id)
             )
             continue
-        categories[category_id] = Category(category_id, table["type"], dict(names), territory)
+        day_off = table.get("day_off", False)
+        if not isinstance(day_off, bool):
+            problems.append(Problem("day_off must be true or false", display, category_id))
+            continue
+        categories[category_id] = Category(
+            category_id, table["type"], dict(names), territory, day_off
+        )
     return categories, problems
 
 

@@ -91,6 +91,7 @@ class Observance:
     # Where a text is quoted from, for official texts ("name.ru" -> the law or UN page); any
     # other text outside English is a translation (docs/catalogue.md, "Translations").
     official: dict[str, Source] = field(default_factory=dict)
+    day_off: bool = False  # its days are days off in its country (from its kind's category)
 
     def name(self, locale: str) -> str:
         return localized(self.names, locale)[0]
@@ -136,6 +137,12 @@ class Occurrence(NamedTuple):
     @property
     def categories(self) -> tuple[str, ...]:
         return self.observance.categories
+
+    @property
+    def day_off(self) -> bool:
+        """A day off in its country: a public holiday, its substitute, a decreed day off (a
+        milestone only marks the anniversary of a day listed on its own)."""
+        return self.observance.day_off and not self.milestone
 
     @property
     def distinct_edition(self) -> int | None:

@@ -139,3 +139,16 @@ def test_milestone_policy_from_config(project: Path, runner: CliRunner) -> None:
 def test_show_lists_both_baselines(project: Path, runner: CliRunner) -> None:
     result = runner.invoke(main, ["show", "international-day-of-neutrality", "--year", "2025"])
     assert "anniversary 30, edition 9" in result.stdout
+
+
+def test_days_off(runner: CliRunner, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The shipped catalogue: public holidays are days off, commemorations are not."""
+    monkeypatch.chdir(tmp_path)
+    everything = _json(runner, "--year", "2025", "--category", "tm")
+    days_off = _json(runner, "--year", "2025", "--category", "tm", "--days-off")
+    assert days_off and all(r["day_off"] for r in days_off)
+    assert all("public-holiday" in r["categories"] or "decreed-day-off" in r["categories"]
+               or r["observed"] for r in days_off)  # fmt: skip
+    working = [r for r in everything if not r["day_off"]]
+    assert all(r["milestone"] or "public-holiday" not in r["categories"] for r in working)
+    assert {r["start"] for r in days_off} >= {"2025-01-01", "2025-03-08", "2025-12-12"}

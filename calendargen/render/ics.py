@@ -42,6 +42,7 @@ SPAN_ENDS = pgettext_noop("ics", "{name} ends")
 LONG_SPAN_DAYS = 31  # longer spans (years, decades) show as their first and last day
 ESTIMATED_NOTE = pgettext_noop("ics", "Estimated date: the date observed may differ.")
 OBSERVED_NOTE = pgettext_noop("ics", "Substitute day off.")
+DAY_OFF_NOTE = pgettext_noop("ics", "Day off.")
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
 
 
@@ -154,8 +155,12 @@ def _description(
             lines.append(edition_text(occurrence.distinct_edition, locale))
         if occurrence.observed:
             lines.append(translate(OBSERVED_NOTE, locale))
+        elif occurrence.day_off:
+            lines.append(translate(DAY_OFF_NOTE, locale))
         if occurrence.estimated:
             lines.append(translate(ESTIMATED_NOTE, locale))
+    elif observance.day_off:  # a recurring event: its regular days are days off
+        lines.append(translate(DAY_OFF_NOTE, locale))
     for source in observance.sources if full else ():
         lines.append(translate(SOURCE_LABEL, locale).format(source=_source_text(source)))
     page = context.page_url(observance, locale)
@@ -213,7 +218,10 @@ def _year_specific(occurrence: Occurrence | None) -> tuple[object, ...]:
     if occurrence is None:
         return ()
     anniversary = occurrence.anniversary if not occurrence.milestone else None
-    return (anniversary, occurrence.distinct_edition, occurrence.observed, occurrence.estimated)
+    return (
+        anniversary, occurrence.distinct_edition, occurrence.observed, occurrence.estimated,
+        occurrence.day_off,
+    )  # fmt: skip
 
 
 def _head(uid_text: str, start: date, end_exclusive: date, context: EventContext) -> str:

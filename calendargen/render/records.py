@@ -21,6 +21,7 @@ FIELDS = (
     "milestone",
     "estimated",
     "observed",
+    "day_off",
 )
 
 
@@ -37,6 +38,7 @@ def record(occurrence: Occurrence, locale: str) -> dict[str, Any]:
         "milestone": occurrence.milestone,
         "estimated": occurrence.estimated,
         "observed": occurrence.observed,
+        "day_off": occurrence.day_off,
     }
 
 

@@ -75,6 +75,7 @@ class Item:
     milestone: bool
     estimated: bool
     observed: bool
+    day_off: bool = False
 
 
 @dataclass(frozen=True)
@@ -168,6 +169,7 @@ class SitePlanner:
             milestone=occurrence.milestone,
             estimated=occurrence.estimated,
             observed=occurrence.observed,
+            day_off=occurrence.day_off,
         )
 
     def where(self, observance: Observance, locale: str) -> str:

@@ -30,6 +30,8 @@ def _flags(occurrence: Occurrence) -> str:
         flags.append("observed")
     if occurrence.estimated:
         flags.append("estimated")
+    if occurrence.day_off:
+        flags.append("day-off")
     return ",".join(flags)
 
 
