@@ -23,7 +23,9 @@ from calendargen.defaults import shipped
 from calendargen.engine import expand
 from calendargen.errors import BuildError, ConfigError, Problem, did_you_mean
 from calendargen.loader import load
+from calendargen.model import MAX_YEAR
 
+MAX_WINDOW_YEARS = 200
 MANIFEST = ".calgen-manifest"
 FINGERPRINT = ".calgen-inputs"
 LOCK = ".calgen.lock"
@@ -254,8 +256,15 @@ def plan(
             ]
         )
     first_year, last_year = config.window(today.year)
-    if not 1 <= first_year <= last_year <= 9999:
-        raise ConfigError(f"the window {first_year}-{last_year} is not within 1-9999")
+    if first_year > last_year:
+        raise ConfigError(f"the window starts after it ends ({first_year} > {last_year})")
+    if not 1 <= first_year <= last_year <= MAX_YEAR:
+        raise ConfigError(f"the window {first_year}-{last_year} is not within 1-{MAX_YEAR}")
+    if last_year - first_year >= MAX_WINDOW_YEARS:
+        raise ConfigError(
+            f"the window {first_year}-{last_year} is longer than {MAX_WINDOW_YEARS} years: "
+            "a site and feeds of more years would take hours to build and months to read"
+        )
     occurrences = expand(
         catalogue.observances, date(first_year, 1, 1), date(last_year, 12, 31), config.milestones
     )

@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 import click
 
 from calendargen.errors import CalgenError, CatalogueError, ConfigError, Problem, did_you_mean
+from calendargen.model import MAX_YEAR
 
 if TYPE_CHECKING:
     from calendargen.config import Config
@@ -57,22 +58,25 @@ def _parse_bound(value: str | None, option: str, end: bool) -> date | None:
     """``--from``/``--to`` take a year (whole year) or an ISO date."""
     if value is None:
         return None
-    if _YEAR.match(value) and 1 <= int(value) <= 9999:
+    if _YEAR.match(value) and 1 <= int(value) <= MAX_YEAR:
         return date(int(value), 12, 31) if end else date(int(value), 1, 1)
     try:
         return date.fromisoformat(value)
     except ValueError:
         raise ConfigError(
-            Problem(f"{option} takes a year (1-9999) or a date YYYY-MM-DD, not '{value}'")
+            Problem(f"{option} takes a year (1-{MAX_YEAR}) or a date YYYY-MM-DD, not '{value}'")
         ) from None
+
+
+MAX_LIST_YEARS = 500  # one request; a longer one costs minutes and gigabytes
 
 
 def date_range(year: int | None, start: str | None, end: str | None) -> tuple[date, date]:
     if year is not None and (start or end):
         raise ConfigError("--year cannot be combined with --from/--to")
     if year is not None:
-        if not 1 <= year <= 9999:
-            raise ConfigError(f"--year must be from 1 to 9999, not {year}")
+        if not 1 <= year <= MAX_YEAR:
+            raise ConfigError(f"--year must be from 1 to {MAX_YEAR}, not {year}")
         return date(year, 1, 1), date(year, 12, 31)
     first = _parse_bound(start, "--from", end=False)
     last = _parse_bound(end, "--to", end=True)
@@ -81,6 +85,11 @@ def date_range(year: int | None, start: str | None, end: str | None) -> tuple[da
     last = last or date(first.year, 12, 31)
     if first > last:
         raise ConfigError(f"--from {first} is after --to {last}")
+    if last.year - first.year >= MAX_LIST_YEARS:
+        raise ConfigError(
+            f"at most {MAX_LIST_YEARS} years at once ({first.year}-{last.year} asked): "
+            "list a shorter range, or several"
+        )
     return first, last
 
 
@@ -192,7 +201,9 @@ def show(observance_id: str, year: int | None, locale: str, fmt: str) -> None:
         ids = [o.id for o in catalogue.observances]
         hint = did_you_mean(observance_id, ids) or "see 'calgen list'"
         raise ConfigError(Problem(f"no observance with id '{observance_id}'", hint=hint))
-    start = date(year, 1, 1) if year else _today()
+    if year is not None and not 1 <= year <= MAX_YEAR - 1:
+        raise ConfigError(Problem(f"--year takes a year from 1 to {MAX_YEAR - 1}, not {year}"))
+    start = date(year, 1, 1) if year is not None else _today()
     if fmt == "json":
         data = describe_json(observance, start, locale, config.milestones)
         click.echo(json.dumps(data, ensure_ascii=False, indent=2))
@@ -275,6 +286,10 @@ def init(directory: Path) -> None:
 
     from calendargen.defaults import scaffold
 
+    if directory.exists() and not directory.is_dir():
+        raise ConfigError(
+            Problem(f"{directory} exists and is not a folder", hint="choose a new name")
+        )
     if directory.exists() and any(directory.iterdir()):
         raise ConfigError(
             Problem(f"{directory} exists and is not empty", hint="choose a new folder")
@@ -285,7 +300,13 @@ def init(directory: Path) -> None:
 
 
 @main.command()
-@click.option("--port", default=8000, show_default=True, help="Port on 127.0.0.1 (0: any free).")
+@click.option(
+    "--port",
+    default=8000,
+    show_default=True,
+    type=click.IntRange(0, 65535),
+    help="Port on 127.0.0.1 (0: any free).",
+)
 @click.option("--out", type=click.Path(path_type=Path), help="Output folder (default: public).")
 @handles_errors
 def serve(port: int, out: Path | None) -> None:
@@ -305,6 +326,9 @@ def serve(port: int, out: Path | None) -> None:
         except CalgenError as error:  # keep serving the last good build
             for problem in error.problems:
                 click.echo(f"error: {problem}", err=True)
+        except Exception as error:  # calgen's own bug: report it, keep serving
+            click.echo(f"error: the rebuild failed ({type(error).__name__}: {error}); "
+                       "still serving the last good build", err=True)  # fmt: skip
 
     def watched() -> list[Path]:
         try:

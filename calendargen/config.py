@@ -11,6 +11,7 @@ from calendargen.anniversaries import DEFAULT_POLICY, MilestonePolicy
 from calendargen.defaults import shipped
 from calendargen.errors import ConfigError, Problem, did_you_mean
 from calendargen.i18n import SHIPPED_LOCALES, valid_locale
+from calendargen.model import MAX_YEAR
 from calendargen.weburl import web_url_problem
 
 CONFIG_NAME = "calgen.toml"
@@ -69,8 +70,13 @@ class Config:
         return replace(self, **{k: v for k, v in changes.items() if v is not None})
 
 
+def _whole(value: Any) -> bool:
+    """An integer, not a boolean (TOML's true is a Python int)."""
+    return isinstance(value, int) and not isinstance(value, bool)
+
+
 def _year(value: Any) -> bool:
-    return isinstance(value, int) and not isinstance(value, bool) and 1 <= value <= 9999
+    return _whole(value) and 1 <= value <= MAX_YEAR
 
 
 def load_config(folder: Path) -> Config:
@@ -80,7 +86,7 @@ def load_config(folder: Path) -> Config:
         return Config(root=folder)
     display = str(path)
     try:
-        data = tomllib.loads(path.read_text(encoding="utf-8"))
+        data = tomllib.loads(path.read_text(encoding="utf-8").removeprefix("\ufeff"))
     except (tomllib.TOMLDecodeError, UnicodeDecodeError) as error:
         raise ConfigError(Problem(f"malformed TOML: {error}", display)) from None
     problems: list[Problem] = []
@@ -89,13 +95,13 @@ def load_config(folder: Path) -> Config:
         problems.append(Problem(message, display, key, hint=hint))
 
     values: dict[str, Any] = {"root": folder, "file": path}
-    for key, value in data.items():
+    for key, value in list(data.items()):
         if key not in KEYS:
             problem(key, f"unknown key '{key}'", did_you_mean(key, KEYS))
+            del data[key]
         elif not isinstance(value, KEYS[key]):
             problem(key, f"must be of type {KEYS[key].__name__}")
-    if problems:
-        raise ConfigError(problems)
+            del data[key]
     for key in ("title", "base_url", "include_default", "compact"):
         if key in data:
             values[key] = data[key]
@@ -112,13 +118,13 @@ def load_config(folder: Path) -> Config:
         values["locales"] = tuple(str(locale) for locale in locales)
     if "data" in data:
         values["data"] = tuple(folder / str(p) for p in data["data"])
-        for path in values["data"]:
+        for name, path in zip(data["data"], values["data"], strict=True):
             if not path.is_dir():
-                problem("data", f"folder not found: {path}")
+                problem("data", f"folder not found: {name}")
     if "templates" in data:
         values["templates"] = folder / data["templates"]
         if not values["templates"].is_dir():
-            problem("templates", f"folder not found: {values['templates']}")
+            problem("templates", f"folder not found: {data['templates']}")
     if "out" in data:
         values["out"] = folder / data["out"]
     if "categories" in data:
@@ -128,8 +134,8 @@ def load_config(folder: Path) -> Config:
         if key not in WINDOW_KEYS:
             problem(f"window.{key}", f"unknown key '{key}'", did_you_mean(key, WINDOW_KEYS))
         elif key in ("from", "to") and not _year(value):
-            problem(f"window.{key}", "must be a year from 1 to 9999")
-        elif key.startswith("years") and (not isinstance(value, int) or not 0 <= value <= 100):
+            problem(f"window.{key}", f"must be a year from 1 to {MAX_YEAR}")
+        elif key.startswith("years") and (not _whole(value) or not 0 <= value <= 100):
             problem(f"window.{key}", "must be a number of years from 0 to 100")
     for key, name in (("years_before", "years_before"), ("years_after", "years_after"),
                       ("from", "first_year"), ("to", "last_year")):  # fmt: skip
@@ -139,10 +145,10 @@ def load_config(folder: Path) -> Config:
     for key, value in milestones.items():
         if key not in MILESTONE_KEYS:
             problem(f"milestones.{key}", f"unknown key '{key}'", did_you_mean(key, MILESTONE_KEYS))
-        elif key == "every" and (not isinstance(value, int) or value < 0):
+        elif key == "every" and (not _whole(value) or value < 0):
             problem("milestones.every", "must be a whole number (0: none)")
         elif key == "also" and (
-            not isinstance(value, list) or not all(isinstance(n, int) and n > 0 for n in value)
+            not isinstance(value, list) or not all(_whole(n) and n > 0 for n in value)
         ):
             problem("milestones.also", "must be a list of positive whole numbers")
     if not problems and milestones:

@@ -7,15 +7,15 @@ from datetime import date
 from operator import attrgetter, itemgetter
 
 from calendargen.anniversaries import DEFAULT_POLICY, MilestonePolicy, anniversary_date
-from calendargen.model import Observance, Occurrence
-from calendargen.rules.base import MAX_YEAR
+from calendargen.model import MAX_YEAR, Observance, Occurrence
 
 
 def _reach(observance: Observance) -> int:
     """How many years before a range an occurrence can start and still overlap it."""
     reach = 0
     for era in observance.eras:
-        reach = max(reach, era.rule.reach_years + (1 if era.days > 1 else 0))
+        crosses = era.days > 1 or era.shifts  # a span or a substitute can reach into January
+        reach = max(reach, era.rule.reach_years + (1 if crosses else 0))
     for override in observance.overrides.values():
         for start, end in override.spans:
             reach = max(reach, end.year - start.year)
@@ -52,15 +52,20 @@ def _occurrences(
                 year - origin_year if origin_year is not None and year > origin_year else None
             )
             edition = year - since + 1 if since is not None else None
-            for start in dates(year):
-                end = rule.end(start, days) if spans else start
-                append(Occurrence(observance, start, end, estimated, False, anniversary, edition))
-                for shift in shifts:
-                    substitute = shift.observed(start)
-                    if substitute is not None:
-                        append(Occurrence(observance, substitute, substitute, estimated, True,
-                                          anniversary, edition))  # fmt: skip
-                        break
+            try:
+                for start in dates(year):
+                    end = rule.end(start, days) if spans else start
+                    append(
+                        Occurrence(observance, start, end, estimated, False, anniversary, edition)
+                    )
+                    for shift in shifts:
+                        substitute = shift.observed(start)
+                        if substitute is not None:
+                            append(Occurrence(observance, substitute, substitute, estimated, True,
+                                              anniversary, edition))  # fmt: skip
+                            break
+            except (OverflowError, ValueError):
+                continue  # past what a date or a calendar can express (years 1 and 9999)
     for year, override in overrides.items():
         if first <= year <= last:
             anniversary = (

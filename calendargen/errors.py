@@ -3,8 +3,12 @@
 from __future__ import annotations
 
 import difflib
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass
+
+MAX_LENGTH = 400
+_CONTROLS = re.compile(r"[\x00-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
 
 
 def did_you_mean(word: str, choices: Iterable[str]) -> str | None:
@@ -24,13 +28,17 @@ class Problem:
     hint: str | None = None
 
     def __str__(self) -> str:
+        """One line, whatever the input held (a newline or an escape in an id stays visible)."""
         where = self.file or ""
         if self.file and self.line:
             where += f":{self.line}"
         if self.entry:
             where = f"{where}: {self.entry}" if where else self.entry
         text = f"{where}: {self.message}" if where else self.message
-        return f"{text} ({self.hint})" if self.hint else text
+        text = f"{text} ({self.hint})" if self.hint else text
+        if len(text) > MAX_LENGTH:  # a huge value in the input stays readable
+            text = text[: MAX_LENGTH // 2] + " … " + text[-MAX_LENGTH // 2 :]
+        return _CONTROLS.sub(lambda m: repr(m[0])[1:-1], text)
 
 
 def _restore(cls: type[CalgenError], problems: tuple[Problem, ...]) -> CalgenError:
@@ -77,3 +85,7 @@ class ConfigError(CalgenError):
 
 class BuildError(CalgenError):
     """The build could not finish (template error, lock held, unwritable output)."""
+
+
+class ServeError(CalgenError):
+    """``calgen serve`` cannot serve (a busy or forbidden port)."""

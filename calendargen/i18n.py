@@ -58,6 +58,11 @@ EDITION = pgettext_noop("edition", "{ordinal} observance")
 OBSERVED = pgettext_noop("observed", "{name} (observed)")
 
 
+def canonical_locale(code: str) -> str:
+    """CLDR's spelling of a locale identifier: ``ru``, ``zh_Hant``, ``pt_BR``."""
+    return str(Locale.parse(code.replace("-", "_")))
+
+
 def valid_locale(code: str) -> bool:
     """Whether CLDR (through Babel) knows ``code``."""
     try:

@@ -6,20 +6,22 @@ them: rule texts go to the one parser in ``calendargen.rules``.
 
 from __future__ import annotations
 
+import os
 import re
 import tomllib
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
-from datetime import date
+from datetime import date, datetime
 from pathlib import Path
+from stat import S_ISREG
 from typing import Any
 
 from babel import Locale
 
 from calendargen.defaults import shipped
 from calendargen.errors import CatalogueError, Problem, RuleError, did_you_mean
-from calendargen.i18n import SHIPPED_LOCALES, valid_locale
-from calendargen.model import Era, Observance, Origin, Override, Source, localized
+from calendargen.i18n import SHIPPED_LOCALES, canonical_locale, valid_locale
+from calendargen.model import MAX_YEAR, Era, Observance, Origin, Override, Source, localized
 from calendargen.rules import parse_eras
 from calendargen.sources import parse_sources, parse_text
 from calendargen.translations import (
@@ -30,7 +32,7 @@ from calendargen.translations import (
     read_translations,
 )
 
-ID_PATTERN = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
+ID_PATTERN = re.compile(r"[a-z0-9]+(-[a-z0-9]+)*")  # always fullmatch: "$" passes "id\n"
 ID_MAX_LENGTH = 80
 ENTRY_KEYS = (
     "id",
@@ -78,16 +80,19 @@ class Catalogue:
         return next((o for o in self.observances if o.id == observance_id), None)
 
 
-def _line_of(text: str, entry_id: str | None, last: bool = False) -> int | None:
-    """Best-effort 1-based line of an entry's id in its file (the last one if asked)."""
-    if not entry_id:
-        return None
-    pattern = re.compile(rf"^\s*id\s*=\s*[\"']{re.escape(entry_id)}[\"']", re.MULTILINE)
-    matches = list(pattern.finditer(text))
-    if not matches:
-        return None
-    match = matches[-1] if last else matches[0]
-    return text.count("\n", 0, match.start()) + 1
+_ID_LINE = re.compile(r"^[ \t]*id[ \t]*=[ \t]*[\"']([^\"'\n]*)[\"']", re.MULTILINE)
+
+
+def _id_lines(text: str) -> dict[str, list[int]]:
+    """The 1-based lines where each id is defined, read once per file (finding a problem's line
+    must not rescan the file: thousands of problems would cost quadratic time)."""
+    lines: dict[str, list[int]] = {}
+    number, position = 1, 0
+    for match in _ID_LINE.finditer(text):
+        number += text.count("\n", position, match.start())
+        position = match.start()
+        lines.setdefault(match[1], []).append(number)
+    return lines
 
 
 class _Reader:
@@ -98,28 +103,36 @@ class _Reader:
         self.display = display
         self.categories = categories
         self.problems: list[Problem] = []
-        self.text = ""
+        self.lines: dict[str, list[int]] = {}
 
     def problem(
         self, entry: str | None, message: str, hint: str | None = None, last: bool = False
     ) -> None:
-        line = _line_of(self.text, entry.split(".")[0] if entry else None, last)
+        found = self.lines.get(entry.split(".")[0]) if entry else None
+        line = (found[-1] if last else found[0]) if found else None
         self.problems.append(Problem(message, self.display, entry, line, hint))
 
     def read(self) -> list[Observance]:
         try:
-            self.text = self.path.read_text(encoding="utf-8")
-            data = tomllib.loads(self.text)
+            text = self.path.read_text(encoding="utf-8").removeprefix("\ufeff")
+            data = tomllib.loads(text)
+            self.lines = _id_lines(text)
         except UnicodeDecodeError:
             self.problem(None, "not UTF-8 text")
             return []
-        except tomllib.TOMLDecodeError as error:
+        except (tomllib.TOMLDecodeError, ValueError) as error:  # ValueError: a huge integer
             self.problem(None, f"malformed TOML: {error}")
+            return []
+        except RecursionError:
+            self.problem(None, "malformed TOML: nested too deeply")
             return []
         for key in data:
             if key not in FILE_KEYS:
                 self.problem(None, f"unknown key '{key}'", did_you_mean(key, FILE_KEYS))
         header = data.get("catalogue", {})
+        if not isinstance(header, dict):
+            self.problem(None, "'catalogue' must be a table ([catalogue] with categories = [...])")
+            header = {}
         file_categories = self.category_list(None, header.get("categories", []), "catalogue")
         for key in header:
             if key != "categories":
@@ -158,6 +171,12 @@ class _Reader:
             if not valid_locale(locale):
                 self.problem(f"{entry}.{key}.{locale}", f"unknown locale '{locale}'")
                 continue
+            if canonical_locale(locale) != locale:
+                self.problem(
+                    f"{entry}.{key}.{locale}",
+                    f"write the locale as '{canonical_locale(locale)}', not '{locale}'",
+                )
+                continue
             text, source, problems = parse_text(item, "text")
             for message, hint in problems:
                 self.problem(f"{entry}.{key}.{locale}", message.removeprefix("text "), hint)
@@ -174,6 +193,9 @@ class _Reader:
         return sources
 
     def iso_date(self, entry: str, value: Any) -> date | None:
+        if isinstance(value, datetime):
+            self.problem(entry, f"'{value.isoformat()}' is a date and time: give the date alone")
+            return None
         if isinstance(value, date):
             return value
         try:
@@ -208,7 +230,7 @@ class _Reader:
         result = {}
         for year_text, spans in value.items():
             where = f"{entry}.overrides.{year_text}"
-            if not year_text.isdigit() or not 1 <= int(year_text) <= 9999:
+            if not re.fullmatch(r"[0-9]{1,4}", year_text) or not 1 <= int(year_text) <= MAX_YEAR:
                 self.problem(where, f"'{year_text}' is not a year")
                 continue
             year = int(year_text)
@@ -223,6 +245,8 @@ class _Reader:
                     self.problem(where, f"'{span}' ends before it starts")
                 elif start.year != year:
                     self.problem(where, f"'{span}' does not start in {year}")
+                elif (start, end) in parsed:
+                    self.problem(where, f"'{span}' is given twice")
                 else:
                     parsed.append((start, end))
             result[year] = Override(tuple(parsed))
@@ -248,7 +272,7 @@ class _Reader:
         if not isinstance(entry_id, str) or not entry_id:
             self.problem(f"observance #{index}", "missing id")
             return None
-        if not ID_PATTERN.match(entry_id) or len(entry_id) > ID_MAX_LENGTH:
+        if not ID_PATTERN.fullmatch(entry_id) or len(entry_id) > ID_MAX_LENGTH:
             self.problem(
                 entry_id,
                 "an id is a slug of a-z, 0-9 and '-' (at most 80 characters), "
@@ -314,6 +338,11 @@ def load_categories(path: Path, display: str) -> tuple[dict[str, Category], list
             problems.append(Problem("type must be 'source' or 'kind'", display, category_id))
             continue
         names = table.get("name", {})
+        if isinstance(names, dict) and not all(
+            isinstance(n, str) and n.strip() for n in names.values()
+        ):
+            problems.append(Problem("every name must be non-empty text", display, category_id))
+            continue
         if not isinstance(names, dict) or "en" not in names:
             problems.append(Problem("missing English name (name.en)", display, category_id))
             continue
@@ -322,13 +351,17 @@ def load_categories(path: Path, display: str) -> tuple[dict[str, Category], list
                 hint = did_you_mean(key, CATEGORY_KEYS)
                 problems.append(Problem(f"unknown key '{key}'", display, category_id, hint=hint))
         territory = table.get("territory")
+        if territory is not None and not isinstance(territory, str):
+            problems.append(Problem("territory must be a CLDR code such as 'TM'", display,
+                                    category_id))  # fmt: skip
+            continue
         if territory is not None and territory not in Locale.parse("en").territories:
             problems.append(Problem(f"unknown CLDR territory '{territory}'", display, category_id))
             continue
         for locale in names:
             if not valid_locale(locale):
                 problems.append(Problem(f"unknown locale '{locale}'", display, category_id))
-        if not ID_PATTERN.match(category_id):
+        if not ID_PATTERN.fullmatch(category_id):
             problems.append(
                 Problem("a category id is a slug of a-z, 0-9 and '-'", display, category_id)
             )
@@ -344,10 +377,37 @@ def load_categories(path: Path, display: str) -> tuple[dict[str, Category], list
 
 
 def _display(path: Path) -> str:
+    """The path as the user would write it: relative to the current folder when inside it
+    (a link is named, not followed)."""
     try:
-        return str(path.resolve().relative_to(Path.cwd().resolve()))
+        return str(Path(os.path.abspath(path)).relative_to(Path.cwd().resolve()))
     except ValueError:
         return str(path)
+
+
+MAX_FILE_BYTES = 10_000_000  # a data file is text a person edits; more is a mistake
+
+
+def _data_files(folder: Path) -> tuple[list[Path], list[Problem]]:
+    """The ``*.toml`` files of a data folder: regular files only (not a FIFO, a device, a
+    folder or a dangling link), of a sane size; hidden files (an editor's ``.#x.toml`` lock,
+    ``.x.toml.swp``) are not data."""
+    files, problems = [], []
+    for path in sorted(folder.glob("*.toml")):
+        if path.name.startswith("."):
+            continue
+        try:
+            stat = path.stat()
+        except OSError:
+            problems.append(Problem("cannot be read (a broken link?)", _display(path)))
+            continue
+        if not S_ISREG(stat.st_mode):
+            problems.append(Problem("is not a regular file", _display(path)))
+        elif stat.st_size > MAX_FILE_BYTES:
+            problems.append(Problem(f"is larger than {MAX_FILE_BYTES:,} bytes", _display(path)))
+        else:
+            files.append(path)
+    return files, problems
 
 
 def _shared_origins(observances: list[Observance]) -> tuple[list[Observance], list[Problem]]:
@@ -415,8 +475,10 @@ def load(folders: Iterable[Path]) -> Catalogue:
             )
         elif folder.is_dir():
             category_files.append(folder / "categories.toml")
-            files += sorted((folder / "observances").glob("*.toml"))
-            translation_files += sorted((folder / "translations").glob("*.toml"))
+            for sub, listed in (("observances", files), ("translations", translation_files)):
+                readable, unreadable = _data_files(folder / sub)
+                listed += readable
+                problems += unreadable
         else:
             problems.append(Problem("no such data folder", _display(folder)))
     for category_file in dict.fromkeys(category_files):

@@ -11,6 +11,7 @@ if TYPE_CHECKING:
 
 
 FALLBACK_LOCALE = "en"
+MAX_YEAR = 9999  # the last year a date can have (Python's date)
 
 
 def localized(texts: dict[str, str], locale: str) -> tuple[str, str]:

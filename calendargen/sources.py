@@ -8,6 +8,7 @@ of ``(message, hint)`` problems instead of raising, so that the loader reports a
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from calendargen.errors import did_you_mean
@@ -49,11 +50,33 @@ def parse_sources(value: Any, prefix: str = "source") -> tuple[tuple[Source, ...
     return tuple(sources), problems
 
 
+_CONTROLS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")  # not tab, CR, LF
+_BIDI_OPEN = re.compile(r"[\u202a\u202b\u202d\u202e\u2066\u2067\u2068]")
+_BIDI_CLOSE = re.compile(r"[\u202c\u2069]")
+
+
+def text_problem(text: str) -> str | None:
+    """Why a text cannot be shown as it is: control characters (they reach pages and
+    terminals) or a right-to-left override or isolate left open (it reverses what follows)."""
+    if _CONTROLS.search(text):
+        return "contains control characters"
+    if len(_BIDI_OPEN.findall(text)) != len(_BIDI_CLOSE.findall(text)):
+        return "leaves a bidirectional override or isolate (U+202A-202E, U+2066-2069) open"
+    return None
+
+
 def parse_text(value: Any, where: str) -> tuple[str, Source | None, Problems]:
     """A text and, for an official one, its source (``where`` names it in messages)."""
+    if isinstance(value, dict) and isinstance(value.get("text"), str):
+        problem = text_problem(value["text"])
+        if problem:
+            return "", None, [(f"{where} {problem}", None)]
     if isinstance(value, str):
         if not value.strip():
             return "", None, [(f"{where} must be non-empty text", None)]
+        problem = text_problem(value)
+        if problem:
+            return "", None, [(f"{where} {problem}", None)]
         return value.strip(), None, []
     if not isinstance(value, dict):
         return "", None, [(f"{where} must be text, or a table {{text, source}}", None)]

@@ -20,7 +20,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from calendargen.errors import Problem, did_you_mean
-from calendargen.i18n import valid_locale
+from calendargen.i18n import canonical_locale, valid_locale
 from calendargen.model import FALLBACK_LOCALE, Observance, Source
 from calendargen.sources import parse_text
 
@@ -52,6 +52,8 @@ def read_translations(path: Path, display: str) -> tuple[dict[str, EntryTexts], 
     """The texts of one ``translations/L.toml``, by entry id."""
     locale = path.stem
     problems: list[Problem] = []
+    if valid_locale(locale) and canonical_locale(locale) != locale:
+        return {}, [Problem(f"name the file {canonical_locale(locale)}.toml", display)]
     if locale == FALLBACK_LOCALE or not valid_locale(locale):
         reason = (
             "English texts belong in the observance files"
@@ -60,7 +62,7 @@ def read_translations(path: Path, display: str) -> tuple[dict[str, EntryTexts], 
         )
         return {}, [Problem(reason, display)]
     try:
-        text = path.read_text(encoding="utf-8")
+        text = path.read_text(encoding="utf-8").removeprefix("\ufeff")
         data = tomllib.loads(text)
     except UnicodeDecodeError:
         return {}, [Problem("not UTF-8 text", display)]

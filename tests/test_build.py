@@ -7,6 +7,7 @@ import os
 import subprocess
 import sys
 import time
+import urllib.error
 import urllib.request
 from pathlib import Path
 
@@ -147,6 +148,7 @@ def test_serve_serves_and_rebuilds(project: Path) -> None:
             time.sleep(0.3)
         else:
             raise AssertionError("serve did not rebuild after a data change")
+        _serve_survives_bad_rebuilds(project, url, process)
     finally:
         process.terminate()
         process.wait(timeout=10)
@@ -154,6 +156,48 @@ def test_serve_serves_and_rebuilds(project: Path) -> None:
             process.stdout.close()
         if process.stderr:
             process.stderr.close()
+
+
+def _status(url: str) -> int:
+    try:
+        with urllib.request.urlopen(url, timeout=10) as response:
+            return int(response.status)
+    except urllib.error.HTTPError as error:
+        return int(error.code)
+
+
+def _serve_survives_bad_rebuilds(project: Path, url: str, process: subprocess.Popen) -> None:
+    """A broken data file, a failing template and an editor's lock file never stop the
+    server; the last good build stays served; odd paths get 400/404, never a crash."""
+    assert process.stderr is not None
+    data = project / "data" / "observances"
+    (data / ".#sample.toml").symlink_to("user@host.1234")  # an editor's lock: a dangling link
+    broken = data / "broken.toml"
+    broken.write_text('catalogue = "x"\n')
+    templates = project / "templates"
+    templates.mkdir()
+    (templates / "home.html").write_text("{{ 1/0 }}")
+    config = project / "calgen.toml"
+    config.write_text('templates = "templates"\n' + config.read_text())
+    errors = []
+    deadline = time.monotonic() + 30
+    while len(errors) < 1 and time.monotonic() < deadline:
+        line = process.stderr.readline()
+        if line.startswith("error:"):
+            errors.append(line)
+    assert errors and "Traceback" not in errors[0], errors
+    assert process.poll() is None, "serve died"
+    assert _status(f"{url}en/calendar.ics") == 200  # the last good build
+    assert _status(f"{url}%00") == 400
+    assert _status(f"{url}.calgen-manifest") == 404
+    assert _status(f"{url}no/such/page.html") == 404
+    try:
+        urllib.request.urlopen(f"{url}no/such/page.html", timeout=10)
+    except urllib.error.HTTPError as error:
+        assert b"<html" in error.read()  # the site's own 404.html
+    broken.unlink()
+    (templates / "home.html").unlink()
+    assert process.poll() is None
 
 
 def test_parallel_build_equals_serial(

@@ -142,3 +142,11 @@ class Renderer:
             ) from None
         except jinja2.UndefinedError as error:
             raise BuildError(Problem(f"{page.template}: {error.message}")) from None
+        except RecursionError:
+            raise BuildError(
+                Problem(f"{page.template}: templates extend or include each other in a loop")
+            ) from None
+        except Exception as error:  # a template is code: its own failure is the user's to fix
+            raise BuildError(
+                Problem(f"{page.template}: template error: {type(error).__name__}: {error}")
+            ) from None

@@ -224,15 +224,20 @@ def _year_specific(occurrence: Occurrence | None) -> tuple[object, ...]:
     )  # fmt: skip
 
 
-def _head(uid_text: str, start: date, end_exclusive: date, context: EventContext) -> str:
+def _head(uid_text: str, start: date, days: int, context: EventContext) -> str:
     key = ("stamp",)
     if key not in context.lines:
         context.lines[key] = _prop("DTSTAMP", context.stamp.strftime("%Y%m%dT%H%M%SZ"))
+    if start.toordinal() + days <= date.max.toordinal():
+        end = f"DTEND;VALUE=DATE:{_date(start + timedelta(days=days))}\r\n"
+    else:  # the exclusive end of 9999-12-31 is no date: say how long instead
+        end = f"DURATION:P{days}D\r\n"
     return (
         "BEGIN:VEVENT\r\n"
         + _prop("UID", uid_text)
         + context.lines[key]
-        + f"DTSTART;VALUE=DATE:{_date(start)}\r\nDTEND;VALUE=DATE:{_date(end_exclusive)}\r\n"
+        + f"DTSTART;VALUE=DATE:{_date(start)}\r\n"
+        + end
     )
 
 
@@ -240,9 +245,8 @@ def render_event(
     occurrence: Occurrence, locale: str, context: EventContext, full: bool = True
 ) -> str:
     """One VEVENT as folded text (CRLF line ends); see ``_description`` for ``full``."""
-    head = _head(
-        uid(occurrence, locale), occurrence.start, occurrence.end + timedelta(days=1), context
-    )
+    days = (occurrence.end - occurrence.start).days + 1
+    head = _head(uid(occurrence, locale), occurrence.start, days, context)
     summary = occurrence_title(occurrence, locale)
     if not full and not occurrence.milestone:
         summary = _with_country(summary, occurrence.id, context)
@@ -272,7 +276,7 @@ def render_span_ends(occurrence: Occurrence, locale: str, context: EventContext)
                                (occurrence.end, "ends", SPAN_ENDS)):  # fmt: skip
         summary = (translate(pattern, language).format(name=name), language)
         text_uid = f"{occurrence.id}-{_date(occurrence.start)}-{kind}-{locale}@{UID_DOMAIN}"
-        head = _head(text_uid, day, day + timedelta(days=1), context)
+        head = _head(text_uid, day, 1, context)
         events.append(head + _body(summary, occurrence, occurrence.observance, locale, context,
                                    full=False))  # fmt: skip
     return events
@@ -286,7 +290,7 @@ def render_recurring(
     head = _head(
         f"{observance.id}-recurring-{locale}@{UID_DOMAIN}",
         recurrence.start,
-        recurrence.start + timedelta(days=recurrence.days),
+        recurrence.days,
         context,
     )
     rules = [_prop("RRULE", recurrence.rrule)]

@@ -34,7 +34,7 @@ from calendargen.i18n import (
     weekday_name,
 )
 from calendargen.loader import Catalogue
-from calendargen.model import Observance, Occurrence, localized
+from calendargen.model import MAX_YEAR, Observance, Occurrence, localized
 from calendargen.parallel import map_locales
 from calendargen.render.feeds import (
     ALL_FEED,
@@ -193,7 +193,7 @@ class SitePlanner:
     def upcoming(self, observance: Observance) -> list[Occurrence]:
         """The observance from today on, a century ahead (shared by every locale's page)."""
         if observance.id not in self._upcoming:
-            horizon = date(min(self.today.year + MILESTONE_YEARS, 9999), 12, 31)
+            horizon = date(min(self.today.year + MILESTONE_YEARS, MAX_YEAR), 12, 31)
             self._upcoming[observance.id] = expand(
                 [observance], self.today, horizon, self.config.milestones
             )

@@ -9,7 +9,7 @@ from calendargen.anniversaries import MilestonePolicy
 from calendargen.engine import expand
 from calendargen.i18n import occurrence_name
 from calendargen.loader import Catalogue
-from calendargen.model import Observance, Occurrence
+from calendargen.model import MAX_YEAR, Observance, Occurrence
 
 NEXT_OCCURRENCES = 5
 NEXT_MILESTONES = 5
@@ -61,7 +61,7 @@ def _upcoming(
     observance: Observance, start: date, policy: MilestonePolicy
 ) -> tuple[list[Occurrence], list[Occurrence]]:
     """The next occurrences and the next milestones of one observance from ``start``."""
-    horizon = date(min(start.year + MILESTONE_HORIZON_YEARS, 9999), 12, 31)
+    horizon = date(min(start.year + MILESTONE_HORIZON_YEARS, MAX_YEAR), 12, 31)
     found = expand([observance], start, horizon, policy)
     regular = [o for o in found if not o.milestone][:NEXT_OCCURRENCES]
     milestones = [o for o in found if o.milestone][:NEXT_MILESTONES]

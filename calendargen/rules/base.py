@@ -14,6 +14,7 @@ from typing import ClassVar
 from dateutil.easter import EASTER_ORTHODOX, EASTER_WESTERN, easter
 
 from calendargen.calendars import chinese, hebrew, hijri, persian, seasons
+from calendargen.model import MAX_YEAR
 
 MONTHS = [
     "january",
@@ -33,7 +34,6 @@ WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", 
 ORDINALS = {"1st": 1, "2nd": 2, "3rd": 3, "4th": 4, "5th": 5, "last": -1}
 ORDINAL_WORDS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5}
 CALENDARS = {"hijri": hijri, "persian": persian, "hebrew": hebrew}
-MAX_YEAR = 9999
 
 
 def weekday_on_or_after(day: date, weekday: int) -> date:

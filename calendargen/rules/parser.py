@@ -15,9 +15,8 @@ from dataclasses import dataclass
 
 from calendargen.calendars import hebrew, hijri, persian, seasons
 from calendargen.errors import RuleError, did_you_mean
-from calendargen.model import Era
+from calendargen.model import MAX_YEAR, Era
 from calendargen.rules.base import (
-    MAX_YEAR,
     MONTHS,
     ORDINAL_WORDS,
     ORDINALS,
@@ -51,6 +50,7 @@ _CALENDAR_MONTHS: dict[str, tuple[str, int]] = {
 _HIJRI_DAYS = 30
 _HEBREW_DAYS = 30
 MODIFIERS = ("for", "if", "since", "until")
+MAX_NESTING = 8  # "saturday before monday after 06-24": deeper chains say nothing more
 
 
 @dataclass
@@ -78,6 +78,7 @@ class _Parser:
         self.text = text
         self.tokens = _tokenize(text)
         self.pos = 0
+        self.depth = 0
 
     # -- helpers ------------------------------------------------------------------------
     def error(
@@ -216,6 +217,12 @@ class _Parser:
                 raise self.error(
                     "expected 'before', 'after', 'on or before' or 'on or after' after a weekday",
                     after,
+                )
+            self.depth += 1
+            if self.depth > MAX_NESTING:
+                raise self.error(
+                    f"a weekday may be relative to a date through at most {MAX_NESTING} steps",
+                    token,
                 )
             base = self.base_rule()
             if isinstance(base, DeclaredYears):
