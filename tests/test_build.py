@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-import fcntl
+import errno
 import os
+import random
 import subprocess
 import sys
 import time
@@ -13,8 +14,8 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
+from filelock import FileLock
 
-from calendargen.build import LOCK, TEMP_PREFIX
 from calendargen.cli import main
 
 
@@ -81,23 +82,24 @@ def test_interrupted_build_is_completed(project: Path, runner: CliRunner) -> Non
     assert runner.invoke(main, ["build", "--quiet"]).exit_code == 0
     out = project / "public"
     complete = _tree(out)
-    (out / "en" / "calendar.ics").unlink()  # as if killed between two renames
-    (out / "en" / f"{TEMP_PREFIX}calendar.ics").write_bytes(b"half a fi")
+    staging = project / ".public.calgen" / "next"  # as if killed while writing it
+    (staging / "en").mkdir(parents=True)
+    (staging / "en" / "calendar.ics").write_bytes(b"half a fi")
+    (project / ".public.calgen" / "inputs").unlink()
     assert runner.invoke(main, ["build", "--quiet"]).exit_code == 0
-    after = _tree(out)
-    assert set(after) == set(complete)
-    assert after["en/calendar.ics"][0] == complete["en/calendar.ics"][0]
+    assert _tree(out) == complete  # same bytes and times: unchanged files were kept
+    assert not staging.exists()
+    assert not [p for p in out.rglob("*") if p.name.startswith(".calgen")]  # nothing of ours
 
 
 def test_concurrent_build_refused(project: Path, runner: CliRunner) -> None:
-    out = project / "public"
-    out.mkdir()
-    with open(out / LOCK, "w") as held:
-        fcntl.flock(held, fcntl.LOCK_EX | fcntl.LOCK_NB)
+    state = project / ".public.calgen"
+    state.mkdir()
+    with FileLock(state / "lock"):
         result = runner.invoke(main, ["build"])
     assert result.exit_code == 1
     assert "another build is writing to public" in result.stderr
-    assert not (out / "en").exists()
+    assert not (project / "public").exists()
 
 
 def test_init_then_build(tmp_path: Path, runner: CliRunner, monkeypatch) -> None:  # type: ignore[no-untyped-def]
@@ -230,19 +232,59 @@ def test_error_in_a_worker_arrives_whole(
     assert "year.html: 'no_such_value' is undefined" in result.stderr
 
 
-def test_build_killed_midway_leaves_previous_output(tmp_path: Path) -> None:
-    """A real SIGKILL while the default catalogue is rendered in memory."""
+def _contents(out: Path) -> dict[str, bytes]:
+    return {k: v[0] for k, v in _tree(out).items()}
+
+
+@pytest.mark.slow
+def test_killed_builds_leave_the_old_site_or_the_new_one(tmp_path: Path) -> None:
+    """SIGKILL at random moments of a build, mostly in its write phase, 20 times: the output
+    is the previous site or the next one, byte for byte, never a mix."""
     env = {**os.environ, "SOURCE_DATE_EPOCH": "1764547200"}
-    command = [sys.executable, "-m", "calendargen", "build", "--quiet", "--locale", "en"]
-    subprocess.run(command, cwd=tmp_path, env=env, check=True, timeout=120)
-    before = _tree(tmp_path / "public")
-    env["SOURCE_DATE_EPOCH"] = "1795824000"  # a year later: everything changes
-    process = subprocess.Popen(command, cwd=tmp_path, env=env)
-    time.sleep(0.4)
-    fingerprint = tmp_path / "public" / ".calgen-inputs"
-    assert fingerprint.exists(), "the build started writing already: kill earlier"
-    process.kill()
-    process.wait(timeout=10)
-    assert _tree(tmp_path / "public") == before
-    subprocess.run(command, cwd=tmp_path, env=env, check=True, timeout=120)
-    assert _tree(tmp_path / "public") != before  # and the next build completes
+    command = [sys.executable, "-m", "calendargen", "build", "--quiet", "--locale", "en",
+               "--locale", "ru", "--from", "2024", "--to", "2030"]  # fmt: skip
+    later = {**env, "SOURCE_DATE_EPOCH": "1795824000"}  # a year on: most files change
+    subprocess.run([*command, "--out", "new"], cwd=tmp_path, env=later, check=True)
+    new = _contents(tmp_path / "new")
+    subprocess.run(command, cwd=tmp_path, env=env, check=True)
+    old = _contents(tmp_path / "public")
+    assert old != new
+    started = time.monotonic()
+    subprocess.run(command, cwd=tmp_path, env=later, check=True)
+    seconds = time.monotonic() - started
+    outcomes = []
+    chance = random.Random(20261206)
+    for _ in range(20):
+        subprocess.run(command, cwd=tmp_path, env=env, check=True)  # back to the old site
+        process = subprocess.Popen(command, cwd=tmp_path, env=later)
+        deadline = time.monotonic() + chance.uniform(0.3, 1.1) * seconds
+        while process.poll() is None and time.monotonic() < deadline:
+            time.sleep(0.005)
+        process.kill()
+        process.wait(timeout=10)
+        found = _contents(tmp_path / "public")
+        assert found in (old, new)
+        outcomes.append(found == new)
+    assert not any((tmp_path / "public").rglob(".calgen*"))
+    subprocess.run(command, cwd=tmp_path, env=later, check=True)
+    assert _contents(tmp_path / "public") == new  # and the next build completes
+
+
+def test_a_failing_write_leaves_the_previous_output(
+    project: Path, runner: CliRunner, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A full disk (ENOSPC while writing) is a clear error; the site is as it was."""
+    assert runner.invoke(main, ["build", "--quiet"]).exit_code == 0
+    before = _tree(project / "public")
+    config = project / "calgen.toml"
+    config.write_text(config.read_text().replace("to = 2026", "to = 2027"))
+
+    def full(self: Path, data: bytes) -> int:
+        raise OSError(errno.ENOSPC, "No space left on device", str(self))
+
+    monkeypatch.setattr(Path, "write_bytes", full)
+    result = runner.invoke(main, ["build"])
+    assert result.exit_code == 1
+    assert "No space left on device" in result.stderr and "Traceback" not in result.stderr
+    assert _tree(project / "public") == before
+    assert not (project / ".public.calgen" / "next").exists()

@@ -1,0 +1,301 @@
+"""The output folder: the only place calendargen writes, switched whole from one build to the next.
+
+A build is written into a staging folder beside the output, then the two are exchanged in one
+step (``renameat2(RENAME_EXCHANGE)`` on Linux), so a reader, a sync or a build killed at any
+moment sees the old site or the new one, never a mix. Unchanged files are hard links to the
+previous ones (their modification time stays, so a sync uploads only what changed); files the
+user put in the output are carried over; links in the output are never followed.
+
+calendargen's own bookkeeping (the manifest of what it wrote, the inputs' fingerprint, the
+lock, the staging folder) lives in ``.NAME.calgen/`` beside the output, never in the
+published folder.
+"""
+
+from __future__ import annotations
+
+import ctypes
+import ctypes.util
+import os
+import shutil
+import sys
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path, PurePosixPath
+
+from filelock import FileLock, Timeout
+
+from calendargen.errors import BuildError, Problem
+
+LEGACY = (".calgen-manifest", ".calgen-inputs", ".calgen.lock")  # inside the output, before
+TEMP_PREFIX = ".calgen-tmp-"  # temporary files of builds before this writer
+RENAME_EXCHANGE = 2
+Progress = Callable[[str, int, int], None]
+
+
+def _silent(stage: str, done: int, total: int) -> None:
+    pass
+
+
+@dataclass(frozen=True)
+class WriteReport:
+    written: int
+    unchanged: int
+    removed: int
+
+
+@dataclass(frozen=True)
+class OutputFolder:
+    """The output folder and calendargen's state beside it."""
+
+    path: Path
+
+    @property
+    def real(self) -> Path:
+        """The folder itself (an output given as a link is followed once, at the top)."""
+        return self.path.resolve()
+
+    @property
+    def state(self) -> Path:
+        return self.real.parent / f".{self.real.name}.calgen"
+
+    @property
+    def manifest(self) -> Path:
+        return self.state / "manifest"
+
+    @property
+    def fingerprint(self) -> Path:
+        return self.state / "inputs"
+
+    @property
+    def staging(self) -> Path:
+        return self.state / "next"
+
+    def written(self) -> set[str]:
+        """The files the previous build wrote (its manifest)."""
+        for manifest in (self.manifest, self.real / LEGACY[0]):
+            if manifest.is_file():
+                return {n for n in manifest.read_text(encoding="utf-8").split("\n") if n}
+        return set()
+
+    def up_to_date(self, inputs: str) -> bool:
+        """Built from these inputs, and none of its files missing."""
+        if not self.fingerprint.is_file() or self.fingerprint.read_text() != inputs:
+            return False
+        return all((self.real / name).is_file() for name in self.written())
+
+
+def safe_path(relative: str) -> PurePosixPath:
+    """A planned path, refused if it could leave the output folder."""
+    path = PurePosixPath(relative)
+    if path.is_absolute() or not path.parts or any(p in ("..", ".", "") for p in path.parts):
+        raise BuildError(Problem(f"refusing to write outside the output folder: {relative!r}"))
+    return path
+
+
+def check_output_folder(out: Path, project: Path, inputs: list[Path]) -> None:
+    """Refuse an output folder the build must not fill: the root, the home or current folder,
+    the project or a folder holding it, or one that overlaps an input (data, templates)."""
+    target = out.expanduser().resolve()
+    refusal = None
+    if target == Path(target.anchor):
+        refusal = "is the root of the file system"
+    elif target == Path.home().resolve():
+        refusal = "is your home folder"
+    elif target == Path.cwd().resolve():
+        refusal = "is the current folder"
+    elif project.resolve().is_relative_to(target):
+        refusal = "holds the project"
+    else:
+        for place in inputs:
+            place = place.resolve()
+            if place.is_relative_to(target) or target.is_relative_to(place):
+                refusal = f"overlaps {place}, which the build reads"
+                break
+    if refusal is None and target.exists() and not target.is_dir():
+        refusal = "is not a folder"
+    if refusal:
+        raise BuildError(
+            Problem(
+                f"output folder '{out}' {refusal}", hint="choose a folder of its own, e.g. public"
+            )
+        )
+
+
+def _linked(path: Path, top: Path) -> Path | None:
+    """The first symbolic link on the way from ``top`` to ``path`` (``path`` included)."""
+    current = top
+    for part in path.relative_to(top).parts:
+        current = current / part
+        if current.is_symlink():
+            return current
+    return None
+
+
+def _refuse_foreign(
+    folder: OutputFolder, planned: dict[PurePosixPath, bytes], previous: set[str], force: bool
+) -> None:
+    """Refuse to write through a link, or over files no calgen build wrote."""
+    out = folder.real
+    if not out.is_dir():
+        return
+    if not force and not previous and any(p.name not in LEGACY for p in out.iterdir()):
+        raise BuildError(
+            Problem(
+                f"output folder '{folder.path}' holds files that calgen did not write",
+                hint="choose an empty or new folder, or pass --force to build into it anyway",
+            )
+        )
+    problems, links = [], set()
+    for relative in sorted(planned):
+        target = out.joinpath(*relative.parts)
+        link = _linked(target, out)
+        if link is not None:
+            if link not in links:
+                links.add(link)
+                problems.append(
+                    Problem(f"{link} is a symbolic link; calgen does not write through it")
+                )
+        elif not force and str(relative) not in previous and target.exists():
+            problems.append(
+                Problem(
+                    f"{target} was not written by calgen and would be overwritten",
+                    hint="move it away, or pass --force",
+                )
+            )
+    if problems:
+        raise BuildError(problems[:20])
+
+
+def _same(path: Path, content: bytes) -> bool:
+    try:
+        return path.stat().st_size == len(content) and path.read_bytes() == content
+    except OSError:
+        return False
+
+
+def _keep(old: Path, new: Path) -> None:
+    """``new`` becomes ``old`` without a copy where the file system allows (same inode: the
+    modification time stays)."""
+    try:
+        os.link(old, new, follow_symlinks=False)
+    except OSError:
+        shutil.copy2(old, new, follow_symlinks=False)
+
+
+def _carry_over(out: Path, staging: Path, skip: set[str]) -> None:
+    """Bring the user's own files (not written by calgen, not replaced) into the new site;
+    links are copied as links, never followed."""
+    for folder, names, files in os.walk(out):
+        here = Path(folder)
+        relative = here.relative_to(out)
+        for name in [*files, *(n for n in names if (here / n).is_symlink())]:
+            path = here / name
+            key = (relative / name).as_posix()
+            if key in skip or name.startswith(TEMP_PREFIX):
+                continue
+            if not relative.parts and name in LEGACY:
+                continue
+            target = staging / relative / name
+            target.parent.mkdir(parents=True, exist_ok=True)
+            if path.is_symlink():
+                target.symlink_to(os.readlink(path))
+            elif path.is_file():
+                _keep(path, target)
+
+
+def _exchange(first: Path, second: Path) -> bool:
+    """Swap two folders in one step (Linux's renameat2); False where the system cannot."""
+    if not sys.platform.startswith("linux"):
+        return False
+    libc = ctypes.CDLL(ctypes.util.find_library("c"), use_errno=True)
+    renameat2 = getattr(libc, "renameat2", None)
+    if renameat2 is None:
+        return False
+    at_fdcwd = -100
+    result = renameat2(at_fdcwd, os.fsencode(first), at_fdcwd, os.fsencode(second), RENAME_EXCHANGE)
+    return bool(result == 0)
+
+
+def _switch(out: Path, staging: Path, state: Path) -> None:
+    """Make ``staging`` the output: exchanged atomically where possible, else renamed in two
+    steps (a moment without the folder, never a mix)."""
+    if not out.exists():
+        os.replace(staging, out)
+        return
+    if _exchange(staging, out):
+        shutil.rmtree(staging)  # now the previous site
+        return
+    previous = state / "previous"
+    shutil.rmtree(previous, ignore_errors=True)
+    os.replace(out, previous)
+    os.replace(staging, out)
+    shutil.rmtree(previous)
+
+
+def write(
+    out: Path,
+    files: dict[str, bytes],
+    progress: Progress = _silent,
+    inputs: str | None = None,
+    force: bool = False,
+) -> WriteReport:
+    """Make ``out`` hold exactly ``files`` plus what the user put there, switched in whole.
+
+    Files the previous build did not write are kept: never overwritten (unless ``force``) nor
+    deleted; links are never followed. The inputs' fingerprint is recorded last, so an
+    interrupted build is never taken for an up-to-date one."""
+    folder = OutputFolder(out)
+    planned = {safe_path(name): content for name, content in files.items()}
+    previous = folder.written()
+    _refuse_foreign(folder, planned, previous, force)
+    folder.state.mkdir(parents=True, exist_ok=True)
+    try:
+        with FileLock(folder.state / "lock", timeout=0):
+            return _write(folder, planned, previous, progress, inputs)
+    except Timeout:
+        raise BuildError(
+            Problem(f"another build is writing to {out}; wait for it to finish")
+        ) from None
+    except OSError as error:
+        shutil.rmtree(folder.staging, ignore_errors=True)
+        raise BuildError(
+            Problem(
+                f"cannot write {error.filename or out}: {error.strerror}",
+                hint="the previous output is unchanged",
+            )
+        ) from None
+
+
+def _write(
+    folder: OutputFolder,
+    planned: dict[PurePosixPath, bytes],
+    previous: set[str],
+    progress: Progress,
+    inputs: str | None,
+) -> WriteReport:
+    out, staging = folder.real, folder.staging
+    folder.fingerprint.unlink(missing_ok=True)
+    shutil.rmtree(staging, ignore_errors=True)  # left by an interrupted build
+    staging.mkdir()
+    written = unchanged = 0
+    for done, (relative, content) in enumerate(sorted(planned.items()), start=1):
+        if done % 500 == 0:
+            progress("writing", done, len(planned))
+        target = staging.joinpath(*relative.parts)
+        target.parent.mkdir(parents=True, exist_ok=True)
+        old = out.joinpath(*relative.parts)
+        if _linked(old, out) is None and _same(old, content):
+            _keep(old, target)
+            unchanged += 1
+        else:
+            target.write_bytes(content)
+            written += 1
+    current = {str(p) for p in planned}
+    if out.is_dir():
+        _carry_over(out, staging, current | previous)
+    removed = sum(1 for name in previous - current if (out / name).is_file())
+    _switch(out, staging, folder.state)
+    folder.manifest.write_text("\n".join(sorted(current)) + "\n", encoding="utf-8")
+    if inputs is not None:
+        folder.fingerprint.write_text(inputs, encoding="utf-8")
+    return WriteReport(written, unchanged, removed)
