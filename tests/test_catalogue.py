@@ -7,7 +7,7 @@ regenerate with `python -m pytest tests/test_catalogue.py --update-golden` and r
 from __future__ import annotations
 
 import json
-from datetime import date
+from datetime import date, timedelta
 from pathlib import Path
 
 import pytest
@@ -89,3 +89,50 @@ def test_first_years(catalogue: Catalogue) -> None:
     assert not expand([neutrality_day], date(1900, 1, 1), date(1994, 12, 31))
     assert not expand([un_neutrality], date(1900, 1, 1), date(2016, 12, 31))
     assert expand([un_neutrality], date(2017, 12, 12), date(2017, 12, 12))
+
+
+def test_russia_2026_days_off_match_the_production_calendar(
+    runner: CliRunner, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The Government's 2026 calendar (resolution on moving days off in 2026): 1-9 January
+    (Saturday 3 January moved to 9 January), 23 February, 8-9 March, 1 May, 9-11 May, 12 June,
+    4 November and 31 December (Sunday 4 January moved to 31 December)."""
+    monkeypatch.chdir(tmp_path)
+    result = runner.invoke(
+        main, ["list", "--year", "2026", "--days-off", "--category", "ru", "--format", "json"]
+    )
+    assert result.exit_code == 0, result.stderr
+    days = set()
+    for record in json.loads(result.stdout):
+        start, end = date.fromisoformat(record["start"]), date.fromisoformat(record["end"])
+        days |= {start + timedelta(days=n) for n in range((end - start).days + 1)}
+    weekdays_off = sorted(d.isoformat() for d in days if d.weekday() < 5)
+    assert weekdays_off == [
+        "2026-01-01", "2026-01-02", "2026-01-05", "2026-01-06", "2026-01-07", "2026-01-08",
+        "2026-01-09", "2026-02-23", "2026-03-09", "2026-05-01", "2026-05-11", "2026-06-12",
+        "2026-11-04", "2026-12-31",
+    ]  # fmt: skip
+
+
+def test_iran_eid_al_fitr_2025(
+    runner: CliRunner, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Iran's official calendar of 1403 SH: Eid al-Fitr on 31 March 2025 (Umm al-Qura: 30)."""
+    monkeypatch.chdir(tmp_path)
+    result = runner.invoke(main, ["list", "--year", "2025", "--category", "ir", "--format", "json"])
+    eid = [r for r in json.loads(result.stdout) if r["id"] == "ir-eid-al-fitr"]
+    assert [(r["start"], r["estimated"]) for r in eid] == [("2025-03-31", False)]
+
+
+def test_one_neutrality_milestone_in_2025(
+    runner: CliRunner, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The UN's Day of Neutrality and Turkmenistan's Neutrality Day commemorate one event."""
+    monkeypatch.chdir(tmp_path)
+    for locale in ("en", "ru", "tk", "fr", "es", "ar", "zh", "fa", "tr"):
+        result = runner.invoke(
+            main, ["list", "--from", "2025-12-12", "--to", "2025-12-12", "--milestones",
+                   "--format", "json", "--locale", locale],
+        )  # fmt: skip
+        thirtieth = [r for r in json.loads(result.stdout) if r["anniversary"] == 30]
+        assert len(thirtieth) == 1, (locale, thirtieth)

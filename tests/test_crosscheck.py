@@ -2,11 +2,19 @@
 
 from __future__ import annotations
 
+import tomllib
+from datetime import date, timedelta
+from pathlib import Path
+
+import holidays
 import pytest
 from holidays.calendars.islamic import _IslamicLunar
 from holidays.calendars.julian import JULIAN_CALENDAR
 from holidays.groups.christian import ChristianHolidays
 
+from calendargen.defaults import shipped
+from calendargen.engine import expand
+from calendargen.loader import Catalogue, load
 from calendargen.rules import parse_era
 
 YEARS = range(1950, 2076)
@@ -49,3 +57,38 @@ def test_islamic(rule: str, method: str) -> None:
     for year in YEARS:
         expected = sorted(day for day, _ in getattr(reference, method)(year) if day.year == year)
         assert list(era.rule.dates(year)) == expected, year
+
+
+# -- days off against the holidays package, 2020-2027 ----------------------------------------
+
+DIFFERENCES = tomllib.loads(
+    (Path(__file__).parent / "holidays-differences.toml").read_text(encoding="utf-8")
+)
+COUNTRIES = ("am", "az", "ge", "ir", "kg", "kz", "pk", "ru", "tj", "tm", "tr", "uz")
+
+
+@pytest.fixture(scope="module")
+def shipped_catalogue() -> Catalogue:
+    return load([shipped("data")])
+
+
+@pytest.mark.parametrize("country", COUNTRIES)
+def test_days_off_match_holidays_or_are_explained(
+    shipped_catalogue: Catalogue, country: str
+) -> None:
+    """Every date where calendargen's days off and the `holidays` package disagree is a
+    reviewed decision (tests/holidays-differences.toml), with its reason and source."""
+    entries = [o for o in shipped_catalogue.observances if country in o.categories]
+    found = set()
+    for year in range(2020, 2028):
+        ours = set()
+        for occurrence in expand(entries, date(year, 1, 1), date(year, 12, 31)):
+            if occurrence.day_off:
+                day = occurrence.start
+                while day <= occurrence.end:
+                    ours.add(day)
+                    day += timedelta(days=1)
+        ours = {day for day in ours if day.year == year}
+        theirs = set(holidays.country_holidays(country.upper(), years=year))
+        found |= ours ^ theirs
+    assert sorted(d.isoformat() for d in found) == sorted(DIFFERENCES[country])
