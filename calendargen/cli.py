@@ -277,6 +277,22 @@ def build(
         click.echo(summary)
 
 
+@main.command("import")
+@click.argument("files", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.option("--category", "categories", multiple=True, help="Categories of every entry.")
+@handles_errors
+def import_command(files: tuple[Path, ...], categories: tuple[str, ...]) -> None:
+    """Read .ics files and print catalogue entries to review (rules, overrides, names)."""
+    from calendargen.importer import read, to_toml
+
+    entries = []
+    for path in files:
+        if not path.is_file():
+            raise ConfigError(Problem("no such file", str(path)))
+        entries += read(path.read_bytes(), str(path))
+    click.echo(to_toml(entries, ", ".join(p.name for p in files), categories), nl=False)
+
+
 @main.command()
 @click.argument("directory", type=click.Path(path_type=Path))
 @handles_errors
