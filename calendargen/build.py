@@ -118,8 +118,7 @@ def fingerprint(config: Config, today: date) -> str:
     digest.update(today.isoformat().encode())
     digest.update(os.environ.get("SOURCE_DATE_EPOCH", "").encode())
     folders = [*config.data_folders, shipped("templates"), Path(__file__).parent]
-    if config.templates is not None:
-        folders.append(config.templates)
+    folders += [f for f in (config.templates, config.messages) if f is not None]
     for folder in folders:
         for path in sorted(folder.rglob("*")) if folder.is_dir() else [folder]:
             if path.is_file() and "__pycache__" not in path.parts:

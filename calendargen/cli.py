@@ -105,8 +105,16 @@ def project() -> tuple[Config, Catalogue]:
     from calendargen.config import load_config
     from calendargen.loader import load
 
-    config = load_config(Path.cwd())
+    config = use(load_config(Path.cwd()))
     return config, load(config.data_folders)
+
+
+def use(config: Config) -> Config:
+    """Make the project's interface translations (``messages``) those of this command."""
+    from calendargen.i18n import use_project_messages
+
+    use_project_messages((config.messages,) if config.messages else ())
+    return config
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -223,7 +231,7 @@ def check(path: Path | None, coverage: bool) -> None:
     from calendargen.defaults import shipped
     from calendargen.loader import incomplete_shipped, load
 
-    config = load_config(Path.cwd())
+    config = use(load_config(Path.cwd()))
     folders = config.data_folders if path is None else (path,)
     catalogue = load(folders)
     if any(folder.resolve() == shipped("data").resolve() for folder in folders):
@@ -261,7 +269,7 @@ def build(
 
     for locale in locales:
         check_locale(locale)
-    config = load_config(Path.cwd()).with_overrides(
+    config = use(load_config(Path.cwd())).with_overrides(
         out=out, first_year=first, last_year=last, locales=locales or None, compact=compact
     )
     show = not quiet and sys.stderr.isatty()
@@ -334,7 +342,7 @@ def serve(port: int, out: Path | None) -> None:
     root = Path.cwd()
 
     def current() -> Config:
-        return load_config(root).with_overrides(out=out)
+        return use(load_config(root)).with_overrides(out=out)
 
     def rebuild() -> None:
         try:
@@ -351,7 +359,7 @@ def serve(port: int, out: Path | None) -> None:
             config = current()
         except CalgenError:
             return [root / CONFIG_NAME]
-        extra = [config.templates] if config.templates else []
+        extra = [f for f in (config.templates, config.messages) if f is not None]
         return [root / CONFIG_NAME, *config.data, *extra]
 
     config = current()

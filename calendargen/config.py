@@ -23,6 +23,7 @@ KEYS = {
     "include_default": bool,
     "data": list,
     "templates": str,
+    "messages": str,
     "out": str,
     "window": dict,
     "milestones": dict,
@@ -45,6 +46,7 @@ class Config:
     include_default: bool = True
     data: tuple[Path, ...] = ()
     templates: Path | None = None
+    messages: Path | None = None  # the project's interface catalogues (L/LC_MESSAGES/*.po)
     out: Path = Path("public")
     years_before: int = 1
     years_after: int = 3
@@ -125,6 +127,10 @@ def load_config(folder: Path) -> Config:
         values["templates"] = folder / data["templates"]
         if not values["templates"].is_dir():
             problem("templates", f"folder not found: {data['templates']}")
+    if "messages" in data:
+        values["messages"] = folder / data["messages"]
+        if not values["messages"].is_dir():
+            problem("messages", f"folder not found: {data['messages']}")
     if "out" in data:
         values["out"] = folder / data["out"]
     if "categories" in data:

@@ -11,10 +11,12 @@ Every function takes an explicit locale.
 from __future__ import annotations
 
 import io
+import itertools
 import tomllib
 from datetime import date
 from functools import lru_cache
 from gettext import NullTranslations
+from pathlib import Path
 
 from babel import Locale, UnknownLocaleError
 from babel.dates import format_date, format_interval
@@ -82,19 +84,69 @@ def is_rtl(code: str) -> bool:
     return locale_of(code).text_direction == "rtl"
 
 
+_project_messages: tuple[Path, ...] = ()  # a project's own .po folders (use_project_messages)
+
+
+def use_project_messages(folders: tuple[Path, ...]) -> None:
+    """Search a project's interface catalogues (``FOLDER/L/LC_MESSAGES/calendargen.po``) before
+    calendargen's own: set once per command by the CLI, from ``calgen.toml``'s ``messages``."""
+    global _project_messages
+    if folders != _project_messages:
+        _project_messages = folders
+        translations.cache_clear()
+
+
+def message_catalogs(code: str) -> list[Path]:
+    """The ``.po`` files that translate ``code``, the project's first, then calendargen's."""
+    found = []
+    for root in (*_project_messages, shipped("data") / "locales"):
+        for candidate in (code, code.split("_")[0]):
+            po = root / candidate / "LC_MESSAGES" / f"{DOMAIN}.po"
+            if po.is_file():
+                found.append(po)
+                break
+    return found
+
+
+def _translated(string: object) -> bool:
+    forms = string if isinstance(string, tuple) else (string,)
+    return bool(forms) and all(isinstance(f, str) and f for f in forms)
+
+
+def interface_coverage(code: str) -> tuple[int, int, list[Path]]:
+    """(messages translated, messages in all, catalogues read) of the interface in ``code``."""
+    with (shipped("data") / "locales" / f"{DOMAIN}.pot").open("rb") as handle:
+        wanted = {(m.context, str(m.id)) for m in read_po(handle) if m.id}
+    done: set[tuple[str | None, str]] = set()
+    catalogs = message_catalogs(code)
+    for po in catalogs:
+        with po.open("rb") as handle:
+            catalog = read_po(handle)
+        done |= {(m.context, str(m.id)) for m in catalog if m.id and _translated(m.string)}
+    if code.split("_")[0] == "en":
+        done = set(wanted)  # the messages are English
+    return len(wanted & done), len(wanted), catalogs
+
+
+def _compiled(po: Path, code: str) -> Translations:
+    with po.open("rb") as handle:
+        catalog = read_po(handle, locale=code)
+    buffer = io.BytesIO()
+    write_mo(buffer, catalog)
+    buffer.seek(0)
+    return Translations(buffer, domain=DOMAIN)
+
+
 @lru_cache(maxsize=64)
 def translations(code: str) -> NullTranslations:
-    """The compiled catalogue of ``code`` (or of its language), else the English identity."""
-    for candidate in (code, code.split("_")[0]):
-        po = shipped("data") / "locales" / candidate / "LC_MESSAGES" / f"{DOMAIN}.po"
-        if po.is_file():
-            with po.open("rb") as handle:
-                catalog = read_po(handle, locale=candidate)
-            buffer = io.BytesIO()
-            write_mo(buffer, catalog)
-            buffer.seek(0)
-            return Translations(buffer, domain=DOMAIN)
-    return NullTranslations()
+    """The compiled catalogues of ``code`` (or of its language), a project's before
+    calendargen's; English (the messages themselves) where none translates a message."""
+    catalogs = [_compiled(po, code.split("_")[0]) for po in message_catalogs(code)]
+    if not catalogs:
+        return NullTranslations()
+    for first, then in itertools.pairwise(catalogs):
+        first.add_fallback(then)
+    return catalogs[0]
 
 
 def translate(message: tuple[str, str], locale: str) -> str:

@@ -226,3 +226,34 @@ def test_catalogue_complete(locale: str) -> None:
         required = _fields(message.id) - {"n", "ordinal"}
         allowed = _fields(message.id) | {"n", "ordinal"}
         assert required <= _fields(message.string) <= allowed, (locale, key, message.string)
+
+
+def test_a_project_translates_its_own_interface(
+    project: Path, runner: CliRunner, request: pytest.FixtureRequest
+) -> None:
+    """messages = "locales" in calgen.toml: the project's .po files come first, for a locale
+    calendargen ships (ru: one message reworded) and for one it does not (de)."""
+    from calendargen.i18n import translations, use_project_messages
+
+    request.addfinalizer(lambda: (use_project_messages(()), translations.cache_clear()))
+    for locale, text in (("de", "Heute"), ("ru", "Сегодня и всегда")):
+        folder = project / "locales" / locale / "LC_MESSAGES"
+        folder.mkdir(parents=True)
+        (folder / "calendargen.po").write_text(
+            f'msgid ""\nmsgstr ""\n"Language: {locale}\\n"\n'
+            '"Content-Type: text/plain; charset=UTF-8\\n"\n\n'
+            f'msgid "Today"\nmsgstr "{text}"\n',
+            encoding="utf-8",
+        )
+    config = project / "calgen.toml"
+    config.write_text('messages = "locales"\n' + config.read_text().replace('"fr", ', '"de", '))
+    result = runner.invoke(main, ["build", "--quiet"])
+    assert result.exit_code == 0, result.stderr
+    assert ">Heute</h2>" in (project / "public" / "de" / "index.html").read_text()
+    russian = (project / "public" / "ru" / "index.html").read_text()
+    assert ">Сегодня и всегда</h2>" in russian
+    assert "Ближайшие юбилейные годовщины" in russian  # the rest: calendargen's own
+    coverage = runner.invoke(main, ["check", "--coverage"]).stdout
+    assert re.search(r"^de +1/\d+ +\(locales/de/LC_MESSAGES/calendargen.po\)$", coverage, re.M)
+    assert re.search(r"^ru +\d+/\d+ +\(locales/ru/LC_MESSAGES/calendargen.po, calendargen\)$",
+                     coverage, re.M)  # fmt: skip

@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 from datetime import date
+from pathlib import Path
 from typing import Any
 
 from calendargen.anniversaries import MilestonePolicy
+from calendargen.defaults import shipped
 from calendargen.engine import expand
-from calendargen.i18n import occurrence_name
+from calendargen.i18n import interface_coverage, occurrence_name
 from calendargen.loader import Catalogue
 from calendargen.model import MAX_YEAR, Observance, Occurrence
 
@@ -125,6 +127,16 @@ def describe_json(
 TEXT_FIELDS = ("name", "description", "origin.of")
 
 
+def _shown(path: Path) -> str:
+    """A catalogue as the user knows it: calendargen's own, or the project's file."""
+    if path.is_relative_to(shipped("data")):
+        return "calendargen"
+    try:
+        return str(path.relative_to(Path.cwd()))
+    except ValueError:
+        return str(path)
+
+
 def _texts(observance: Observance, key: str) -> dict[str, str]:
     if key == "name":
         return observance.names
@@ -170,4 +182,9 @@ def coverage_table(catalogue: Catalogue, locales: tuple[str, ...]) -> str:
         f"texts of {len(catalogue.observances)} entries per locale (English is the original; "
         "a missing text shows the English one, marked lang=en)"
     )
-    return "\n".join([note, *lines]) + "\n"
+    interface = ["", "interface messages translated per locale (a missing one shows in English):"]
+    for locale in locales:
+        done, total, catalogs = interface_coverage(locale)
+        where = ", ".join(_shown(c) for c in catalogs) or "no catalogue"
+        interface.append(f"{locale.ljust(widths[0])}  {done}/{total}  ({where})")
+    return "\n".join([note, *lines, *interface]) + "\n"
