@@ -238,6 +238,10 @@ def check(path: Path | None, coverage: bool) -> None:
         incomplete = incomplete_shipped(catalogue)
         if incomplete:
             raise CatalogueError(incomplete)
+    from calendargen.sources import secondary_only
+
+    for warning in secondary_only(list(catalogue.observances)):
+        click.echo(f"warning: {warning}", err=True)
     click.echo(f"ok: {len(catalogue.observances)} observances, no problems found.")
     if coverage:
         from calendargen.render.text import coverage_table

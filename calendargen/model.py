@@ -35,6 +35,7 @@ class Source:
     symbol: str | None = None
     title: str | None = None
     url: str | None = None
+    kind: str | None = None  # resolution, law, decree, official, press, secondary
 
     def __str__(self) -> str:
         return " ".join(part for part in (self.symbol, self.title, self.url) if part)

@@ -11,11 +11,13 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from calendargen.errors import did_you_mean
-from calendargen.model import Source
+from calendargen.errors import Problem, did_you_mean
+from calendargen.model import Observance, Source
 from calendargen.weburl import web_url_problem
 
-SOURCE_KEYS = ("symbol", "title", "url")
+SOURCE_KEYS = ("symbol", "title", "url", "kind")
+SOURCE_KINDS = ("resolution", "law", "decree", "official", "press", "secondary")
+SECONDARY = ("press", "secondary")  # not the authority itself: a report or a dataset
 TEXT_KEYS = ("text", "source")
 
 Problems = list[tuple[str, str | None]]
@@ -38,12 +40,16 @@ def parse_sources(value: Any, prefix: str = "source") -> tuple[tuple[Source, ...
         known = {k: table[k] for k in SOURCE_KEYS if k in table}
         wrong = [k for k, v in known.items() if not isinstance(v, str)]
         problems += [(f"{prefix}.{key} must be text", None) for key in wrong]
+        if "kind" in known and known["kind"] not in SOURCE_KINDS:
+            problems.append((f"{prefix}.kind must be one of {', '.join(SOURCE_KINDS)}",
+                             did_you_mean(str(known["kind"]), SOURCE_KINDS)))  # fmt: skip
+            continue
         url_problem = web_url_problem(known["url"]) if "url" in known and not wrong else None
         if url_problem:
             problems.append((f"{prefix}.url {url_problem}", None))
         if wrong or url_problem:
             continue
-        if not any(v.strip() for v in known.values()):
+        if not any(v.strip() for k, v in known.items() if k != "kind"):
             problems.append((f"{prefix} needs a symbol, a title or a url", None))
             continue
         sources.append(Source(**{k: v.strip() for k, v in known.items()}))
@@ -106,3 +112,14 @@ def parse_text(value: Any, where: str) -> tuple[str, Source | None, Problems]:
         return "", None, problems
     assert isinstance(text, str)
     return text.strip(), found[0], []
+
+
+def secondary_only(observances: list[Observance]) -> list[Problem]:
+    """A warning for each entry whose every source is a report or a dataset (kind press or
+    secondary): its dates and facts want the primary source (the UN document, the law, the
+    decree, the official page)."""
+    return [
+        Problem("every source is secondary (press, secondary): cite the primary one", o.file, o.id)
+        for o in observances
+        if o.sources and all(s.kind in SECONDARY for s in o.sources)
+    ]

@@ -7,6 +7,7 @@ regenerate with `python -m pytest tests/test_catalogue.py --update-golden` and r
 from __future__ import annotations
 
 import json
+import tomllib
 from datetime import date, timedelta
 from pathlib import Path
 
@@ -136,3 +137,20 @@ def test_one_neutrality_milestone_in_2025(
         )  # fmt: skip
         thirtieth = [r for r in json.loads(result.stdout) if r["anniversary"] == 30]
         assert len(thirtieth) == 1, (locale, thirtieth)
+
+
+DATA_AS_OF = date(2026, 12, 6)  # the shipped catalogue's "data as of" date (README)
+UNCONFIRMED = tomllib.loads(
+    (Path(__file__).parent / "unconfirmed-estimates.toml").read_text(encoding="utf-8")
+)
+
+
+def test_no_stale_estimates(catalogue: Catalogue) -> None:
+    """A past lunar date is recorded as observed, or its absence is explained."""
+    stale = {
+        (o.id, str(o.start.year))
+        for o in expand(catalogue.observances, date(2020, 1, 1), DATA_AS_OF)
+        if o.estimated and not o.milestone
+    }
+    listed = {(entry, year) for entry, years in UNCONFIRMED.items() for year in years}
+    assert stale == listed

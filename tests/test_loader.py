@@ -6,7 +6,9 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from click.testing import CliRunner
 
+from calendargen.cli import main
 from calendargen.errors import CatalogueError
 from calendargen.loader import Catalogue, load
 from calendargen.model import Source
@@ -162,3 +164,20 @@ def test_translation_problems(tmp_path: Path, locale: str, text: str, expected: 
         load([folder])
     messages = [str(p).replace(str(tmp_path) + "/", "") for p in raised.value.problems]
     assert messages == [expected]
+
+
+def test_secondary_sources_are_warned_about(tmp_path: Path, runner: CliRunner) -> None:
+    folder = _catalogue(tmp_path)
+    path = folder / "observances" / "sample.toml"
+    path.write_text(
+        path.read_text(encoding="utf-8") + '\n[[observance]]\nid = "reported-day"\nrule = "05-05"\n'
+        'categories = ["un", "international-day"]\nname.en = "Reported Day"\n'
+        'source.title = "A news report"\nsource.kind = "press"\n',
+        encoding="utf-8",
+    )
+    result = runner.invoke(main, ["check", str(folder)])
+    assert result.exit_code == 0, result.stderr
+    assert result.stderr.splitlines() == [
+        f"warning: {tmp_path}/observances/sample.toml: reported-day: every source is secondary "
+        "(press, secondary): cite the primary one"
+    ]
