@@ -315,3 +315,61 @@ def test_symlinks_in_the_output_are_not_followed(project: Path, runner: CliRunne
     assert result.exit_code == 0, result.stderr
     assert (project / "ru-old" / "index.html").is_file()
     assert (outside / ".calgen-tmp-x").is_file()
+
+
+def test_data_folders_read_regular_files_only(project: Path, runner: CliRunner) -> None:
+    """Links, folders, FIFOs and devices among the data files are reported, not read (a FIFO
+    would hang, /dev/zero eat memory); an editor's hidden lock file is not data."""
+    folder = project / "data" / "observances"
+    (folder / ".#sample.toml").symlink_to("user@host.1234")  # an editor's lock: ignored
+    (folder / "broken.toml").symlink_to("nowhere.toml")
+    (folder / "folder.toml").mkdir()
+    os.mkfifo(folder / "fifo.toml")
+    (folder / "zero.toml").symlink_to("/dev/zero")
+    result = runner.invoke(main, ["check"])
+    assert result.exit_code == 1
+    assert result.stderr.splitlines() == [
+        "error: data/observances/broken.toml: cannot be read (a broken link?)",
+        "error: data/observances/fifo.toml: is not a regular file",
+        "error: data/observances/folder.toml: is not a regular file",
+        "error: data/observances/zero.toml: is not a regular file",
+        "4 problems found.",
+    ]
+
+
+ODD_VALUES = [
+    (["show", "international-day-of-peace", "--year", "-1"],
+     "error: --year takes a year from 1 to 9998, not -1"),
+    (["show", "international-day-of-peace", "--year", "0"],
+     "error: --year takes a year from 1 to 9998, not 0"),
+    (["serve", "--port", "99999"],
+     "Error: Invalid value for '--port': 99999 is not in the range 0<=x<=65535."),
+    (["init", "calgen.toml"],
+     "error: calgen.toml exists and is not a folder (choose a new name)"),
+    (["list", "--from", "1", "--to", "9999"],
+     "error: at most 500 years at once (1-9999 asked): list a shorter range, or several"),
+    (["build", "--from", "2030", "--to", "2020"],
+     "error: the window starts after it ends (2030 > 2020)"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("args", "message"), ODD_VALUES)
+def test_commands_refuse_odd_values(
+    project: Path, runner: CliRunner, args: list[str], message: str
+) -> None:
+    result = runner.invoke(main, args)
+    assert result.exit_code in (1, 2), result.output
+    assert message in result.stderr.splitlines(), result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def test_busy_port(project: Path, runner: CliRunner) -> None:
+    import socket
+
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        port = taken.getsockname()[1]
+        result = runner.invoke(main, ["serve", "--port", str(port)])
+    assert result.exit_code == 1
+    assert f"cannot serve on port {port}: Address already in use" in result.stderr
