@@ -92,7 +92,7 @@ def plan(
     files: dict[str, bytes] = {}
     for locale in config.locales:
         for year in range(first_year, last_year + 1):
-            in_year = [o for o in occurrences if o.start.year == year]
+            in_year = [o for o in occurrences if o.start.year <= year <= o.end.year]
             files[f"{locale}/{year}.json"] = render_json(in_year, locale).encode("utf-8")
     feeds, trimmed = plan_feeds(catalogue, occurrences, config, today, reference_timestamp(today))
     files.update(feeds)

@@ -58,8 +58,9 @@ def _parse_bound(value: str | None, option: str, end: bool) -> date | None:
     """``--from``/``--to`` take a year (whole year) or an ISO date."""
     if value is None:
         return None
-    if _YEAR.match(value) and 1 <= int(value) <= MAX_YEAR:
-        return date(int(value), 12, 31) if end else date(int(value), 1, 1)
+    if _YEAR.match(value):
+        year = four_digit_year(value, option)
+        return date(year, 12, 31) if end else date(year, 1, 1)
     try:
         return date.fromisoformat(value)
     except ValueError:
@@ -71,13 +72,19 @@ def _parse_bound(value: str | None, option: str, end: bool) -> date | None:
 MAX_LIST_YEARS = 500  # one request; a longer one costs minutes and gigabytes
 
 
-def date_range(year: int | None, start: str | None, end: str | None) -> tuple[date, date]:
+def four_digit_year(value: str, option: str, last: int = MAX_YEAR) -> int:
+    """A year as a calendar writes it: ``--year 25`` is refused, ``--year 0025`` is the year 25."""
+    if not re.fullmatch(r"[0-9]{4}", value) or not 1 <= int(value) <= last:
+        raise ConfigError(f"{option} takes a four-digit year from 0001 to {last}, not '{value}'")
+    return int(value)
+
+
+def date_range(year: str | None, start: str | None, end: str | None) -> tuple[date, date]:
     if year is not None and (start or end):
         raise ConfigError("--year cannot be combined with --from/--to")
     if year is not None:
-        if not 1 <= year <= MAX_YEAR:
-            raise ConfigError(f"--year must be from 1 to {MAX_YEAR}, not {year}")
-        return date(year, 1, 1), date(year, 12, 31)
+        number = four_digit_year(year, "--year")
+        return date(number, 1, 1), date(number, 12, 31)
     first = _parse_bound(start, "--from", end=False)
     last = _parse_bound(end, "--to", end=True)
     this_year = _today().year
@@ -130,7 +137,7 @@ def main(debug: bool) -> None:
 
 
 @main.command("list")
-@click.option("--year", type=int, help="One calendar year.")
+@click.option("--year", metavar="YYYY", help="One calendar year, in four digits.")
 @click.option("--from", "start", metavar="YEAR|DATE", help="First year or date (inclusive).")
 @click.option("--to", "end", metavar="YEAR|DATE", help="Last year or date (inclusive).")
 @click.option("--locale", default="en", show_default=True, help="Language of names.")
@@ -146,7 +153,7 @@ def main(debug: bool) -> None:
 )
 @handles_errors
 def list_command(
-    year: int | None,
+    year: str | None,
     start: str | None,
     end: str | None,
     locale: str,
@@ -194,11 +201,13 @@ def list_command(
 
 @main.command()
 @click.argument("observance_id", metavar="ID")
-@click.option("--year", type=int, help="Show occurrences from this year (default: this year).")
+@click.option(
+    "--year", metavar="YYYY", help="Show occurrences from this year (default: this year)."
+)
 @click.option("--locale", default="en", show_default=True)
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text")
 @handles_errors
-def show(observance_id: str, year: int | None, locale: str, fmt: str) -> None:
+def show(observance_id: str, year: str | None, locale: str, fmt: str) -> None:
     """Show one observance: its rule in words, source and next occurrences."""
     from calendargen.render.text import describe, describe_json
 
@@ -209,9 +218,7 @@ def show(observance_id: str, year: int | None, locale: str, fmt: str) -> None:
         ids = [o.id for o in catalogue.observances]
         hint = did_you_mean(observance_id, ids) or "see 'calgen list'"
         raise ConfigError(Problem(f"no observance with id '{observance_id}'", hint=hint))
-    if year is not None and not 1 <= year <= MAX_YEAR - 1:
-        raise ConfigError(Problem(f"--year takes a year from 1 to {MAX_YEAR - 1}, not {year}"))
-    start = date(year, 1, 1) if year is not None else _today()
+    start = date(four_digit_year(year, "--year", MAX_YEAR - 1), 1, 1) if year else _today()
     if fmt == "json":
         data = describe_json(observance, start, locale, config.milestones)
         click.echo(json.dumps(data, ensure_ascii=False, indent=2))

@@ -13,7 +13,9 @@ _CONTROLS = re.compile(r"[\x00-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
 
 def did_you_mean(word: str, choices: Iterable[str]) -> str | None:
     """The hint for a misspelt word: "did you mean 'tuesday'?", or None if nothing is close."""
-    close = difflib.get_close_matches(word, list(choices), n=1)
+    choices = list(choices)
+    exact = [c for c in choices if c.lower() == word.lower()]  # "TM" for "tm"
+    close = exact or difflib.get_close_matches(word, choices, n=1)
     return f"did you mean '{close[0]}'?" if close else None
 
 

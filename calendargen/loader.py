@@ -480,7 +480,8 @@ def load(folders: Iterable[Path]) -> Catalogue:
                 listed += readable
                 problems += unreadable
         else:
-            problems.append(Problem("no such data folder", _display(folder)))
+            missing = "no such file" if folder.suffix == ".toml" else "no such data folder"
+            problems.append(Problem(missing, _display(folder)))
     for category_file in dict.fromkeys(category_files):
         if category_file.is_file():
             found, category_problems = load_categories(category_file, _display(category_file))
@@ -491,12 +492,16 @@ def load(folders: Iterable[Path]) -> Catalogue:
     for path in files:
         reader = _Reader(path, _display(path), categories)
         for observance in reader.read():
+            first = reader.lines.get(observance.id, [None])[0]
             if observance.id in seen:
+                same_file = seen[observance.id].startswith(f"{reader.display}:")
                 reader.problem(
-                    observance.id, f"duplicate id (first defined in {seen[observance.id]})"
+                    observance.id,
+                    f"duplicate id (first defined in {seen[observance.id]})",
+                    last=same_file,  # the second definition's line
                 )
             else:
-                seen[observance.id] = reader.display
+                seen[observance.id] = f"{reader.display}:{first}" if first else reader.display
                 observances.append(observance)
         problems += reader.problems
     texts: dict[str, EntryTexts] = {}

@@ -65,7 +65,10 @@ def test_list_csv_and_table(project: Path, runner: CliRunner) -> None:
         (["list", "--locale", "xx-invalid"], "unknown locale 'xx-invalid'"),
         (["list", "--category", "nope"], "unknown category 'nope'"),
         (["show", "international-day-of-pease"], "did you mean 'international-day-of-peace'?"),
-        (["list", "--year", "0"], "--year must be from 1 to 9999"),
+        (["list", "--year", "0"], "--year takes a four-digit year from 0001 to 9999, not '0'"),
+        (["list", "--year", "25"], "--year takes a four-digit year from 0001 to 9999, not '25'"),
+        (["list", "--category", "TM"], "unknown category 'TM' (did you mean 'tm'?)"),
+        (["check", "nothere.toml"], "nothere.toml: no such file"),
     ],
 )
 def test_usage_errors(project: Path, runner: CliRunner, args: list[str], message: str) -> None:
@@ -152,3 +155,13 @@ def test_days_off(runner: CliRunner, tmp_path: Path, monkeypatch: pytest.MonkeyP
     working = [r for r in everything if not r["day_off"]]
     assert all(r["milestone"] or "public-holiday" not in r["categories"] for r in working)
     assert {r["start"] for r in days_off} >= {"2025-01-01", "2025-03-08", "2025-12-12"}
+
+
+def test_year_json_equals_calgen_list(project: Path, runner: CliRunner) -> None:
+    """L/YEAR.json holds the objects of `calgen list --year YEAR --format json`, spans that
+    began before the year included."""
+    assert runner.invoke(main, ["build", "--quiet"]).exit_code == 0
+    for year in ("2024", "2025", "2026"):
+        built = json.loads((project / "public" / "en" / f"{year}.json").read_text())
+        assert built == _json(runner, "--year", year)
+        assert any(r["start"] < f"{year}-01-01" for r in built) or year == "2024"

@@ -339,14 +339,14 @@ def test_data_folders_read_regular_files_only(project: Path, runner: CliRunner) 
 
 ODD_VALUES = [
     (["show", "international-day-of-peace", "--year", "-1"],
-     "error: --year takes a year from 1 to 9998, not -1"),
+     "error: --year takes a four-digit year from 0001 to 9998, not '-1'"),
     (["show", "international-day-of-peace", "--year", "0"],
-     "error: --year takes a year from 1 to 9998, not 0"),
+     "error: --year takes a four-digit year from 0001 to 9998, not '0'"),
     (["serve", "--port", "99999"],
      "Error: Invalid value for '--port': 99999 is not in the range 0<=x<=65535."),
     (["init", "calgen.toml"],
      "error: calgen.toml exists and is not a folder (choose a new name)"),
-    (["list", "--from", "1", "--to", "9999"],
+    (["list", "--from", "0001", "--to", "9999"],
      "error: at most 500 years at once (1-9999 asked): list a shorter range, or several"),
     (["build", "--from", "2030", "--to", "2020"],
      "error: the window starts after it ends (2030 > 2020)"),

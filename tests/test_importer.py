@@ -54,7 +54,7 @@ def test_a_foreign_calendar(runner: CliRunner, tmp_path: Path) -> None:
     assert 'rule = "1st monday of may since 2010"' in text
     assert "overrides.2020 = []" in text  # the excluded year
     assert 'name.fr = "Journée des fondateurs"' in text
-    assert "description.fr = \"La fête de l'association.\"" in text
+    assert 'description.fr = "La fête de l\'association."' in text
     assert 'overrides.2024 = ["2024-11-15"]' in text  # no yearly pattern: dated
     assert 'overrides.2025 = ["2025-11-21"]' in text
     assert 'categories = ["un", "commemoration"]' in text

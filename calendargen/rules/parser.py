@@ -39,6 +39,8 @@ from calendargen.rules.base import (
 _MONTH_DAY = re.compile(r"^(\d{1,2})-(\d{1,2})$")
 _OFFSET = re.compile(r"^[+-]\d+$")
 _NUMBER = re.compile(r"^\d+$")
+_FULL_DATE = re.compile(r"(\d{4})-(\d{2})-(\d{2})")
+_SLASHED = re.compile(r"(\d{1,2})/(\d{1,2})")
 _YEAR_RANGE = re.compile(r"^(\d{1,4})-(\d{1,4})$")
 
 # Month names of the other calendars, folded: "Sha'ban" and "shaʿbān" both read "shaban".
@@ -173,6 +175,13 @@ class _Parser:
                     since = value
                 else:
                     until = value
+            elif token.word in ("+", "-") and (after := self.peek(1)) and _NUMBER.match(after.word):
+                joined = self.text.replace(f"{token.raw} {after.raw}", token.raw + after.raw, 1)
+                raise self.error(
+                    f"unexpected word '{token.raw}'",
+                    token,
+                    f"write the offset as one word: '{joined}'",
+                )
             else:
                 raise self.unknown(
                     token, f"unexpected word '{token.raw}'", [*list(MODIFIERS), "+1", "-1"]
@@ -245,6 +254,18 @@ class _Parser:
         if _NUMBER.match(word):
             self.pos += 1
             return self.day_of_month(int(word), token)
+        if match := _FULL_DATE.fullmatch(word):
+            raise self.error(
+                f"'{token.raw}' is one day of one year, not a yearly rule", token,
+                f"every year: '{match[2]}-{match[3]}'; that year only: "
+                f"overrides.{match[1]} = \"{token.raw}\"",
+            )  # fmt: skip
+        if match := _SLASHED.fullmatch(word):
+            raise self.error(
+                f"unknown word '{token.raw}'", token,
+                f"a date is written MM-DD: '{int(match[1]):02d}-{int(match[2]):02d}' "
+                "(month first)",
+            )  # fmt: skip
         vocabulary = (
             list(WEEKDAYS) + list(ORDINALS) + ["easter", "orthodox", "year", "years", "chinese"]
         )
