@@ -17,7 +17,7 @@ from pathlib import Path
 from calendargen.config import Config
 from calendargen.defaults import shipped
 from calendargen.engine import expand
-from calendargen.errors import ConfigError, Problem, did_you_mean
+from calendargen.errors import ConfigError, Problem, did_you_mean, display_path
 from calendargen.loader import load
 from calendargen.model import MAX_YEAR
 from calendargen.output import OutputFolder, check_output_folder, write
@@ -69,7 +69,7 @@ def plan(
             [
                 Problem(
                     f"unknown category '{c}'",
-                    str(config.file or "calgen.toml"),
+                    display_path(config.file) if config.file else "calgen.toml",
                     "categories",
                     hint=did_you_mean(c, catalogue.categories),
                 )

@@ -9,7 +9,7 @@ from __future__ import annotations
 import json
 import re
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from datetime import date
 from functools import wraps
 from pathlib import Path
@@ -100,12 +100,37 @@ def date_range(year: str | None, start: str | None, end: str | None) -> tuple[da
     return first, last
 
 
-def check_locale(locale: str) -> str:
-    from calendargen.i18n import valid_locale
+def check_locale(locale: str, available: Iterable[str] = ()) -> str:
+    """A locale in any usual spelling (``ru_RU``, ``ru-RU``, ``RU``) as the catalogue has it
+    (``ru``); for one it lacks, a warning names the language the output falls back to."""
+    from calendargen.i18n import SHIPPED_LOCALES, canonical_locale, valid_locale
 
-    if not valid_locale(locale):
+    spelled = locale.replace("-", "_")
+    if not valid_locale(spelled):
         raise ConfigError(f"unknown locale '{locale}' (use a CLDR code such as en, ru, tk, zh)")
-    return locale
+    canonical = canonical_locale(spelled)
+    known = {*SHIPPED_LOCALES, *available}
+    language = canonical.split("_")[0]
+    if canonical in known:
+        return canonical
+    if language in known:
+        return language
+    if not available:  # only checking the spelling, before the catalogue is read
+        return canonical
+    click.echo(
+        f"warning: calendargen has no texts in '{canonical}': names and the interface fall "
+        "back to English",
+        err=True,
+    )
+    return canonical
+
+
+def catalogue_locales(config: Config, catalogue: Catalogue) -> set[str]:
+    """The locales the project speaks: configured, or found in its texts."""
+    found = set(config.locales)
+    for observance in catalogue.observances:
+        found |= set(observance.names)
+    return found
 
 
 def project() -> tuple[Config, Catalogue]:
@@ -167,8 +192,9 @@ def list_command(
     from calendargen.render.records import render_csv, render_json
 
     first, last = date_range(year, start, end)
-    check_locale(locale)
+    check_locale(locale)  # a typo is an error before the catalogue is read
     config, catalogue = project()
+    locale = check_locale(locale, catalogue_locales(config, catalogue))
     for category in categories:
         if category not in catalogue.categories:
             hint = did_you_mean(category, catalogue.categories)
@@ -213,6 +239,7 @@ def show(observance_id: str, year: str | None, locale: str, fmt: str) -> None:
 
     check_locale(locale)
     config, catalogue = project()
+    locale = check_locale(locale, catalogue_locales(config, catalogue))
     observance = catalogue.get(observance_id)
     if observance is None:
         ids = [o.id for o in catalogue.observances]
@@ -278,10 +305,10 @@ def build(
     from calendargen.build import build_project
     from calendargen.config import load_config
 
-    for locale in locales:
-        check_locale(locale)
-    config = use(load_config(Path.cwd())).with_overrides(
-        out=out, first_year=first, last_year=last, locales=locales or None, compact=compact
+    config = use(load_config(Path.cwd()))
+    wanted = tuple(dict.fromkeys(check_locale(locale, config.locales) for locale in locales))
+    config = config.with_overrides(
+        out=out, first_year=first, last_year=last, locales=wanted or None, compact=compact
     )
     show = not quiet and sys.stderr.isatty()
 

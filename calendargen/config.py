@@ -9,7 +9,7 @@ from typing import Any
 
 from calendargen.anniversaries import DEFAULT_POLICY, MilestonePolicy
 from calendargen.defaults import shipped
-from calendargen.errors import ConfigError, Problem, did_you_mean
+from calendargen.errors import ConfigError, Problem, did_you_mean, display_path
 from calendargen.i18n import SHIPPED_LOCALES, valid_locale
 from calendargen.model import MAX_YEAR
 from calendargen.weburl import web_url_problem
@@ -86,7 +86,7 @@ def load_config(folder: Path) -> Config:
     path = folder / CONFIG_NAME
     if not path.is_file():
         return Config(root=folder)
-    display = str(path)
+    display = display_path(path)
     try:
         data = tomllib.loads(path.read_text(encoding="utf-8").removeprefix("\ufeff"))
     except (tomllib.TOMLDecodeError, UnicodeDecodeError) as error:

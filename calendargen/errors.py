@@ -3,12 +3,23 @@
 from __future__ import annotations
 
 import difflib
+import os
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
+from pathlib import Path
 
 MAX_LENGTH = 400
 _CONTROLS = re.compile(r"[\x00-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+
+
+def display_path(path: Path) -> str:
+    """A file as the user would write it: relative to the current folder when inside it (a
+    link is named, not followed)."""
+    try:
+        return str(Path(os.path.abspath(path)).relative_to(Path.cwd().resolve()))
+    except ValueError:
+        return str(path)
 
 
 def did_you_mean(word: str, choices: Iterable[str]) -> str | None:

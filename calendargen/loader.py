@@ -6,7 +6,6 @@ them: rule texts go to the one parser in ``calendargen.rules``.
 
 from __future__ import annotations
 
-import os
 import re
 import tomllib
 from collections.abc import Iterable
@@ -19,7 +18,7 @@ from typing import Any
 from babel import Locale
 
 from calendargen.defaults import shipped
-from calendargen.errors import CatalogueError, Problem, RuleError, did_you_mean
+from calendargen.errors import CatalogueError, Problem, RuleError, did_you_mean, display_path
 from calendargen.i18n import SHIPPED_LOCALES, canonical_locale, valid_locale
 from calendargen.model import MAX_YEAR, Era, Observance, Origin, Override, Source, localized
 from calendargen.rules import parse_eras
@@ -376,15 +375,6 @@ def load_categories(path: Path, display: str) -> tuple[dict[str, Category], list
     return categories, problems
 
 
-def _display(path: Path) -> str:
-    """The path as the user would write it: relative to the current folder when inside it
-    (a link is named, not followed)."""
-    try:
-        return str(Path(os.path.abspath(path)).relative_to(Path.cwd().resolve()))
-    except ValueError:
-        return str(path)
-
-
 MAX_FILE_BYTES = 10_000_000  # a data file is text a person edits; more is a mistake
 
 
@@ -399,12 +389,12 @@ def _data_files(folder: Path) -> tuple[list[Path], list[Problem]]:
         try:
             stat = path.stat()
         except OSError:
-            problems.append(Problem("cannot be read (a broken link?)", _display(path)))
+            problems.append(Problem("cannot be read (a broken link?)", display_path(path)))
             continue
         if not S_ISREG(stat.st_mode):
-            problems.append(Problem("is not a regular file", _display(path)))
+            problems.append(Problem("is not a regular file", display_path(path)))
         elif stat.st_size > MAX_FILE_BYTES:
-            problems.append(Problem(f"is larger than {MAX_FILE_BYTES:,} bytes", _display(path)))
+            problems.append(Problem(f"is larger than {MAX_FILE_BYTES:,} bytes", display_path(path)))
         else:
             files.append(path)
     return files, problems
@@ -450,7 +440,7 @@ def _shared_origins(observances: list[Observance]) -> tuple[list[Observance], li
 def incomplete_shipped(catalogue: Catalogue) -> list[Problem]:
     """What the shipped catalogue lacks of its texts in the shipped locales (``calgen check``
     fails on it: every shipped entry speaks every shipped locale)."""
-    files = {_display(path) for path in (shipped("data") / "observances").glob("*.toml")}
+    files = {display_path(path) for path in (shipped("data") / "observances").glob("*.toml")}
     ours = [o for o in catalogue.observances if o.file in files]
     return missing_texts(ours, SHIPPED_LOCALES)
 
@@ -481,16 +471,16 @@ def load(folders: Iterable[Path]) -> Catalogue:
                 problems += unreadable
         else:
             missing = "no such file" if folder.suffix == ".toml" else "no such data folder"
-            problems.append(Problem(missing, _display(folder)))
+            problems.append(Problem(missing, display_path(folder)))
     for category_file in dict.fromkeys(category_files):
         if category_file.is_file():
-            found, category_problems = load_categories(category_file, _display(category_file))
+            found, category_problems = load_categories(category_file, display_path(category_file))
             categories.update(found)
             problems += category_problems
     observances: list[Observance] = []
     seen: dict[str, str] = {}
     for path in files:
-        reader = _Reader(path, _display(path), categories)
+        reader = _Reader(path, display_path(path), categories)
         for observance in reader.read():
             first = reader.lines.get(observance.id, [None])[0]
             if observance.id in seen:
@@ -506,7 +496,7 @@ def load(folders: Iterable[Path]) -> Catalogue:
         problems += reader.problems
     texts: dict[str, EntryTexts] = {}
     for path in translation_files:
-        found_texts, text_problems = read_translations(path, _display(path))
+        found_texts, text_problems = read_translations(path, display_path(path))
         merge_texts(texts, found_texts)
         problems += text_problems
     observances, text_problems = apply_translations(observances, texts)
@@ -516,7 +506,7 @@ def load(folders: Iterable[Path]) -> Catalogue:
         problems += origin_problems
 
     if not observances and not problems:
-        places = ", ".join(_display(f) for f in folders) or "(no data folder)"
+        places = ", ".join(display_path(f) for f in folders) or "(no data folder)"
         problems.append(Problem(f"the catalogue is empty: no observance found in {places}"))
     if problems:
         raise CatalogueError(problems)

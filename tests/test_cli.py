@@ -165,3 +165,20 @@ def test_year_json_equals_calgen_list(project: Path, runner: CliRunner) -> None:
         built = json.loads((project / "public" / "en" / f"{year}.json").read_text())
         assert built == _json(runner, "--year", year)
         assert any(r["start"] < f"{year}-01-01" for r in built) or year == "2024"
+
+
+@pytest.mark.parametrize("spelling", ["ru", "RU", "ru_RU", "ru-RU", "ru-ru"])
+def test_locale_spellings(project: Path, runner: CliRunner, spelling: str) -> None:
+    records = _json(runner, "--year", "2025", "--locale", spelling)
+    peace = next(r for r in records if r["id"] == "international-day-of-peace")
+    assert peace["name"] == "Международный день мира"
+
+
+def test_a_locale_without_texts_says_what_it_falls_back_to(
+    project: Path, runner: CliRunner
+) -> None:
+    result = runner.invoke(main, ["list", "--year", "2025", "--locale", "de"])
+    assert result.exit_code == 0
+    assert result.stderr == (
+        "warning: calendargen has no texts in 'de': names and the interface fall back to English\n"
+    )
