@@ -154,3 +154,17 @@ def test_no_stale_estimates(catalogue: Catalogue) -> None:
     }
     listed = {(entry, year) for entry, years in UNCONFIRMED.items() for year in years}
     assert stale == listed
+
+
+def test_the_un_list_is_complete(catalogue: Catalogue) -> None:
+    """The UN's own list of observances (un.org/en/observances, as of 2026), by kind; entries
+    left out are named in the catalogue files' comments (Vesak: a full-moon rule; the WHO weeks
+    with moving dates; days of late-2025 resolutions not yet verified)."""
+    kinds = {"international-day": 0, "international-week": 0, "international-year": 0,
+             "international-decade": 0}  # fmt: skip
+    for observance in catalogue.observances:
+        if "un" in observance.categories:
+            for kind in kinds:
+                kinds[kind] += kind in observance.categories
+    assert kinds == {"international-day": 232, "international-week": 8,
+                     "international-year": 20, "international-decade": 24}  # fmt: skip
