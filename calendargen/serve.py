@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import functools
 import http.server
+import multiprocessing
+import signal
 import threading
 import time
 import urllib.parse
@@ -100,6 +102,8 @@ def serve(
     announce(f"serving {out} at http://127.0.0.1:{server.server_address[1]}/ (Ctrl-C stops)")
     stop = stop or threading.Event()
     state = snapshot(watched())
+    if threading.current_thread() is threading.main_thread():  # SIGTERM stops like Ctrl-C
+        signal.signal(signal.SIGTERM, _interrupt)
     try:
         while not stop.wait(POLL_SECONDS):
             current = snapshot(watched())
@@ -114,3 +118,10 @@ def serve(
         server.shutdown()
         server.server_close()
         thread.join()
+        for worker in multiprocessing.active_children():  # a rebuild's forked workers
+            worker.terminate()
+            worker.join(timeout=5)
+
+
+def _interrupt(signum: int, frame: object) -> None:
+    raise KeyboardInterrupt
