@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import re
+import shutil
 import sys
 from collections.abc import Callable, Iterable
 from datetime import date
@@ -125,6 +126,17 @@ def check_locale(locale: str, available: Iterable[str] = ()) -> str:
     return canonical
 
 
+def places(catalogue: Catalogue, locale: str) -> dict[str, str]:
+    """Each observance's country or organization (its source category), named in ``locale``."""
+    found = {}
+    for observance in catalogue.observances:
+        for category in observance.categories:
+            if catalogue.categories[category].type == "source":
+                found[observance.id] = catalogue.categories[category].name(locale)
+                break
+    return found
+
+
 def catalogue_locales(config: Config, catalogue: Catalogue) -> set[str]:
     """The locales the project speaks: configured, or found in its texts."""
     found = set(config.locales)
@@ -222,7 +234,14 @@ def list_command(
     else:
         from calendargen.render.text import table
 
-        click.echo(table(occurrences, locale), nl=False)
+        if sys.stdout.isatty():
+            from calendargen.render.terminal import terminal_table
+
+            width = shutil.get_terminal_size().columns
+            click.echo(terminal_table(occurrences, locale, width, places(catalogue, locale)),
+                       nl=False)  # fmt: skip
+        else:
+            click.echo(table(occurrences, locale), nl=False)
 
 
 @main.command()

@@ -11,6 +11,7 @@ import pytest
 from click.testing import CliRunner
 
 from calendargen.cli import main
+from calendargen.loader import Catalogue
 
 
 def _json(runner: CliRunner, *args: str) -> list[dict]:
@@ -182,3 +183,23 @@ def test_a_locale_without_texts_says_what_it_falls_back_to(
     assert result.stderr == (
         "warning: calendargen has no texts in 'de': names and the interface fall back to English\n"
     )
+
+
+@pytest.mark.parametrize("width", [60, 100, 200])
+def test_the_terminal_table_fits_and_lists_long_spans_once(sample: Catalogue, width: int) -> None:
+    from datetime import date
+
+    from calendargen.cli import places
+    from calendargen.engine import expand
+    from calendargen.render.terminal import terminal_table
+
+    occurrences = expand(sample.observances, date(2025, 1, 1), date(2025, 12, 31))
+    text = terminal_table(occurrences, "fr", width, places(sample, "fr"))
+    lines = text.splitlines()
+    assert all(len(line) <= width for line in lines), max(lines, key=len)
+    header = lines.index(next(line for line in lines if line.startswith("Date ")))
+    above = "\n".join(lines[:header])
+    assert ("2025" in above and "Année internationale" in above) or "International Year" in above
+    assert "International Year of Peace and Trust" not in "\n".join(lines[header:])
+    assert "21/09/2025" in "\n".join(lines[header:])  # French short dates
+    assert ("ID" in lines[header]) == (width >= 200)
