@@ -50,7 +50,7 @@ def handles_errors(command: F) -> F:
                 click.echo(f"error: {problem}", err=True)
             if len(error.problems) > 1:
                 click.echo(f"{len(error.problems)} problems found.", err=True)
-            sys.exit(error.exit_code)
+            sys.exit(1)
 
     return wrapper  # type: ignore[return-value]
 

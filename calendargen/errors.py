@@ -63,8 +63,6 @@ def _restore(cls: type[CalgenError], problems: tuple[Problem, ...]) -> CalgenErr
 class CalgenError(Exception):
     """Base of every error that is the user's to fix; the CLI prints it without a traceback."""
 
-    exit_code = 1
-
     def __reduce__(self) -> tuple[object, ...]:
         """Pickle by problems, so an error raised in a worker process arrives whole."""
         return (_restore, (type(self), self.problems))

@@ -52,4 +52,5 @@ def test_rule_words_documented() -> None:
         assert word in RULES, word
     for word in ("since", "until", "for", "if", "then", "next", "previous", "year", "years"):
         assert f'"{word}"' in RULES, word
-    assert "MONTH" in RULES and "WEEKDAY" in RULES and MONTHS and WEEKDAYS
+    for word in (*MONTHS, *WEEKDAYS, "by", *hijri.VARIANTS):
+        assert word in RULES, word

@@ -12,7 +12,6 @@ from functools import lru_cache
 from lunardate import LunarDate
 
 VALID_YEARS = (1900, 2099)
-ESTIMATED = False
 
 
 @lru_cache(maxsize=65536)

@@ -44,7 +44,6 @@ class Page:
     alternates: list[Link] = field(default_factory=list)  # hreflang alternates
     nav: list[Link] = field(default_factory=list)
     canonical: str | None = None
-    description: str = ""
     data: dict[str, Any] = field(default_factory=dict)
 
     @property

@@ -66,7 +66,6 @@ class Item:
     day: str  # the start day alone, for headings
     weekday: str
     start: str  # ISO, for <time datetime>
-    end: str
     name: str
     name_lang: str | None
     href: str
@@ -161,7 +160,6 @@ class SitePlanner:
             weekday=weekday,
             where=where,
             start=occurrence.start.isoformat(),
-            end=occurrence.end.isoformat(),
             name=name,
             name_lang=None if name_locale == locale else html_lang(name_locale),
             href=self.links.href(source, page_path(locale, "observances", occurrence.id)),
