@@ -157,6 +157,14 @@ def test_base_url_gives_canonical_alternates_sitemap(project: Path, runner: CliR
     subscribe = (site / "en" / "subscribe" / "index.html").read_text()
     assert 'href="webcal://days.example.org/en/calendar.ics"' in subscribe
     assert 'value="https://days.example.org/en/milestones.ics"' in subscribe
+    # the preview works from disk and under calgen serve: its own links stay relative
+    html = (site / "fr" / "observances" / "united-nations-day" / "index.html").read_text()
+    assert '<link rel="stylesheet" href="../../../style.css">' in html
+    assert '<link rel="canonical" href="https://days.example.org/fr/observances/' in html
+    internal = [h for h in page.links if h.startswith("https://days.example.org")]
+    assert internal == [], internal[:3]
+    not_found = (site / "404.html").read_text()
+    assert 'href="https://days.example.org/style.css"' in not_found  # served at any path
 
 
 def test_json_ld(site: Path) -> None:

@@ -74,15 +74,14 @@ def native_name(locale: str) -> str:
 
 @dataclass(frozen=True)
 class Linker:
-    """Links between pages: relative (the site works from any path and from disk) unless a
-    base URL is configured, then absolute."""
+    """Links between pages: relative, so the site works from any path, from disk and under
+    ``calgen serve`` even with a base URL; absolute addresses (``absolute``) only where they
+    must be: canonical, hreflang, the sitemap, feed subscriptions."""
 
     base_url: str | None = None
 
     def href(self, source: str, target: str) -> str:
         """``target`` as seen from the page ``source`` (both relative to the output root)."""
-        if self.base_url:
-            return self.absolute(target)
         return "../" * source.count("/") + target
 
     def absolute(self, target: str) -> str:

@@ -454,7 +454,10 @@ class SitePlanner:
         pages = {}
         for path, template in (("index.html", "languages.html"), ("404.html", "404.html")):
             links = self.links
-            root = "/" if path == "404.html" and not self.config.base_url else ""
+            # 404.html is served at any address: its links start from the site's root
+            root = ""
+            if path == "404.html":
+                root = links.absolute("") if self.config.base_url else "/"
             languages = [
                 Link(
                     (root + page_path(other)) if root else links.href(path, page_path(other)),
@@ -475,7 +478,7 @@ class SitePlanner:
                 canonical=links.absolute(path) if self.config.base_url else None,
             )
             if root:
-                page.data["stylesheet"] = "/style.css"
+                page.data["stylesheet"] = root + "style.css"
             pages[path] = self.renderer.render(page)
         return pages
 
