@@ -111,11 +111,10 @@ def check_locale(locale: str, available: Iterable[str] = ()) -> str:
         raise ConfigError(f"unknown locale '{locale}' (use a CLDR code such as en, ru, tk, zh)")
     canonical = canonical_locale(spelled)
     known = {*SHIPPED_LOCALES, *available}
-    language = canonical.split("_")[0]
     if canonical in known:
         return canonical
-    if language in known:
-        return language
+    if canonical.split("_")[0] in known:  # ru_RU → ru
+        return canonical.split("_")[0]
     if not available:  # only checking the spelling, before the catalogue is read
         return canonical
     click.echo(

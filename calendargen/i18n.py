@@ -26,7 +26,7 @@ from babel.numbers import format_decimal
 from babel.support import Translations
 
 from calendargen.defaults import shipped
-from calendargen.model import Occurrence, localized
+from calendargen.model import Occurrence, language, localized, own
 
 DOMAIN = "calendargen"
 SHIPPED_LOCALES = ("en", "ru", "tk", "fr", "es", "ar", "zh", "fa", "tr")  # complete in data/
@@ -100,7 +100,7 @@ def message_catalogs(code: str) -> list[Path]:
     """The ``.po`` files that translate ``code``, the project's first, then calendargen's."""
     found = []
     for root in (*_project_messages, shipped("data") / "locales"):
-        for candidate in (code, code.split("_")[0]):
+        for candidate in own(code):
             po = root / candidate / "LC_MESSAGES" / f"{DOMAIN}.po"
             if po.is_file():
                 found.append(po)
@@ -123,7 +123,7 @@ def interface_coverage(code: str) -> tuple[int, int, list[Path]]:
         with po.open("rb") as handle:
             catalog = read_po(handle)
         done |= {(m.context, str(m.id)) for m in catalog if m.id and _translated(m.string)}
-    if code.split("_")[0] == "en":
+    if language(code) == "en":
         done = set(wanted)  # the messages are English
     return len(wanted & done), len(wanted), catalogs
 
@@ -141,7 +141,7 @@ def _compiled(po: Path, code: str) -> Translations:
 def translations(code: str) -> NullTranslations:
     """The compiled catalogues of ``code`` (or of its language), a project's before
     calendargen's; English (the messages themselves) where none translates a message."""
-    catalogs = [_compiled(po, code.split("_")[0]) for po in message_catalogs(code)]
+    catalogs = [_compiled(po, language(code)) for po in message_catalogs(code)]
     if not catalogs:
         return NullTranslations()
     for first, then in itertools.pairwise(catalogs):
@@ -163,7 +163,8 @@ def _jubilees() -> dict[str, dict[int, str]]:
 
 def jubilee(number: int, locale: str) -> str | None:
     """The named jubilee for an anniversary in the locale's tradition ("golden jubilee")."""
-    table = _jubilees().get(locale) or _jubilees().get(locale.split("_")[0], {})
+    tables = _jubilees()
+    table = next((tables[c] for c in own(locale) if c in tables), {})
     return table.get(number)
 
 
@@ -213,8 +214,7 @@ def anniversary_title(occurrence: Occurrence, locale: str) -> tuple[str, str]:
     origin = occurrence.observance.origin
     name, name_locale = observance_name(occurrence, locale)
     subject, subject_locale = localized(origin.of, locale) if origin else ("", locale)
-    own = (locale, locale.split("_")[0], name_locale)
-    if subject and subject_locale in own:
+    if subject and subject_locale in (*own(locale), name_locale):
         language = subject_locale
         title = _pattern(ANNIVERSARY_OF, language, value, subject=subject)
     else:

@@ -20,7 +20,7 @@ from babel import Locale
 from calendargen.defaults import shipped
 from calendargen.errors import CatalogueError, Problem, RuleError, did_you_mean, display_path
 from calendargen.i18n import SHIPPED_LOCALES, canonical_locale, valid_locale
-from calendargen.model import MAX_YEAR, Era, Observance, Origin, Override, Source, localized
+from calendargen.model import MAX_YEAR, Era, Observance, Origin, Override, Source, localized, own
 from calendargen.rules import parse_eras
 from calendargen.sources import parse_sources, parse_text
 from calendargen.translations import (
@@ -60,12 +60,12 @@ class Category:
     day_off: bool = False  # a kind whose days are days off (public holidays, decreed days off)
 
     def name(self, locale: str) -> str:
-        own = self.names.get(locale) or self.names.get(locale.split("_")[0])
-        if own:
-            return own
+        text, text_locale = localized(self.names, locale)
+        if text_locale in own(locale):
+            return text
         if self.territory:
             return Locale.parse(locale).territories.get(self.territory) or self.names["en"]
-        return localized(self.names, locale)[0]
+        return text
 
 
 @dataclass(frozen=True)

@@ -14,12 +14,23 @@ FALLBACK_LOCALE = "en"
 MAX_YEAR = 9999  # the last year a date can have (Python's date)
 
 
+def language(locale: str) -> str:
+    """``zh`` for ``zh_Hant``: the language a locale falls back to."""
+    return locale.split("_")[0]
+
+
+def own(locale: str) -> tuple[str, str]:
+    """The locales whose texts are in ``locale``'s language: itself, then its language."""
+    return locale, language(locale)
+
+
 def localized(texts: dict[str, str], locale: str) -> tuple[str, str]:
     """The text for ``locale`` (falling back from ``zh_Hant`` to ``zh``, then to English).
 
-    Returns ``(text, locale_of_text)`` so callers can mark a fallback with its language.
+    Returns ``(text, locale_of_text)`` so callers can mark a fallback with its language. This is
+    the one fallback of the catalogue's texts; interface messages fall back in ``i18n``.
     """
-    for candidate in (locale, locale.split("_")[0], FALLBACK_LOCALE):
+    for candidate in (*own(locale), FALLBACK_LOCALE):
         if candidate in texts:
             return texts[candidate], candidate
     if texts:
