@@ -92,3 +92,38 @@ def test_days_off_match_holidays_or_are_explained(
         theirs = set(holidays.country_holidays(country.upper(), years=year))
         found |= ours ^ theirs
     assert sorted(d.isoformat() for d in found) == sorted(DIFFERENCES[country])
+
+
+# -- names against the holidays package, in each country's own language ---------------------
+
+NAMES = tomllib.loads((Path(__file__).parent / "holidays-names.toml").read_text(encoding="utf-8"))
+OWN_LANGUAGES = (
+    ("am", "hy"),
+    ("az", "az"),
+    ("ge", "ka"),
+    ("kz", "kk"),
+    ("uz", "uz"),
+    ("kg", "ky"),
+    ("tj", "tg"),
+)  # fmt: skip  (holidays 0.109 has no Urdu names)
+
+
+@pytest.mark.parametrize(("country", "language"), OWN_LANGUAGES)
+def test_national_names_match_holidays_or_are_explained(
+    shipped_catalogue: Catalogue, country: str, language: str
+) -> None:
+    """The names of the public holidays calendargen and `holidays` share (2024-2026), in the
+    country's language: every difference is listed with the wording calendargen cites."""
+    entries = [o for o in shipped_catalogue.observances
+               if country in o.categories and "public-holiday" in o.categories]  # fmt: skip
+    theirs: dict[date, str] = {}
+    for year in (2024, 2025, 2026):
+        theirs.update(holidays.country_holidays(country.upper(), years=year, language=language))
+    different = set()
+    for occurrence in expand(entries, date(2024, 1, 1), date(2026, 12, 31)):
+        if occurrence.milestone or occurrence.observed or occurrence.start not in theirs:
+            continue
+        names = {n.strip() for n in theirs[occurrence.start].split(";")}
+        if occurrence.observance.names[language] not in names:
+            different.add(occurrence.id)
+    assert sorted(different) == sorted(NAMES[language])
