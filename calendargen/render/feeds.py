@@ -175,8 +175,7 @@ class _FeedPlanner:
         """Every feed of one locale, and those trimmed to MAX_FEED_BYTES."""
         catalogue, config = self.catalogue, self.config
         names = {cid: category.name(locale) for cid, category in catalogue.categories.items()}
-        sources = frozenset(c for c, kind in catalogue.categories.items() if kind.type == "source")
-        context = EventContext(names, self.stamp, config.base_url, self.countries(locale), sources)
+        context = EventContext(names, self.stamp, config.base_url, self.countries(locale))
         by_category: dict[str, list[Dated]] = defaultdict(list)
         by_observance: dict[str, list[Dated]] = defaultdict(list)
         brief: list[Dated] = []

@@ -117,7 +117,6 @@ class EventContext:
     # In feeds of several countries, the country of each entry whose name another country's
     # entry shares ("New Year (Kazakhstan)"): CATEGORIES alone is not shown by Google.
     countries: dict[str, str] = field(default_factory=dict)
-    sources: frozenset[str] = frozenset()  # the categories of type "source"
     lines: dict[tuple[object, ...], str] = field(default_factory=dict, compare=False)
 
     def page_url(self, observance: Observance, locale: str) -> str | None:
@@ -194,16 +193,20 @@ def _body(
     lines.append(cache[key])
     key = ("tail", observance.id, locale, estimated, full)
     if key not in cache:
-        shown = observance.categories  # aggregate feeds: its source (country, the UN) alone
-        if not full and context.sources:
-            shown = tuple(c for c in shown if c in context.sources) or shown
-        categories = ",".join(escape_text(context.category_names.get(c, c)) for c in shown)
-        tail = [_prop("CATEGORIES", categories)]
+        # Aggregate feeds carry no CATEGORIES (Google shows none; a shared name carries its
+        # country in the title) and say STATUS only for an estimate: they must stay under 1 MB.
+        tail = []
+        if full:
+            categories = ",".join(
+                escape_text(context.category_names.get(c, c)) for c in observance.categories
+            )
+            tail.append(_prop("CATEGORIES", categories))
         url = context.page_url(observance, locale)
         if url:
             tail.append(_prop("URL", url, VALUE="URI"))
+        if full or estimated:
+            tail.append(_prop("STATUS", "TENTATIVE" if estimated else "CONFIRMED"))
         tail += [
-            _prop("STATUS", "TENTATIVE" if estimated else "CONFIRMED"),
             "TRANSP:TRANSPARENT\r\n",
             "X-MICROSOFT-CDO-BUSYSTATUS:FREE\r\n",
             "END:VEVENT\r\n",
