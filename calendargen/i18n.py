@@ -176,9 +176,22 @@ def number(value: int, locale: str) -> str:
     return format_decimal(value, locale=locale_of(locale), numbering_system="default")
 
 
+@lru_cache(maxsize=1)
+def _ordinal_endings() -> dict[str, dict[str, str]]:
+    with (shipped("data") / "locales" / "ordinals.toml").open("rb") as handle:
+        return tomllib.load(handle)
+
+
 @lru_cache(maxsize=65536)
 def ordinal(value: int, locale: str) -> str:
-    """``21st`` in English, ``21e`` in French: the CLDR category picks the pattern."""
+    """``21st`` in English, ``21e`` in French: the CLDR category picks the pattern; languages
+    whose suffix follows the number's last word (Turkmen, Kazakh, Tajik) say it by the number's
+    ending in ``data/locales/ordinals.toml``."""
+    endings = next((t for c, t in _ordinal_endings().items() if c in own(locale)), {})
+    digits = str(value)
+    found = max((e for e in endings if digits.endswith(e)), key=len, default=None)
+    if found is not None:
+        return endings[found].format(n=number(value, locale))
     category = locale_of(locale).ordinal_form(value)
     return translate(ORDINALS[category], locale).format(n=number(value, locale))
 

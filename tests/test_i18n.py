@@ -257,3 +257,21 @@ def test_a_project_translates_its_own_interface(
     assert re.search(r"^de +1/\d+ +\(locales/de/LC_MESSAGES/calendargen.po\)$", coverage, re.M)
     assert re.search(r"^ru +\d+/\d+ +\(locales/ru/LC_MESSAGES/calendargen.po, calendargen\)$",
                      coverage, re.M)  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("locale", "value", "expected"),
+    [
+        # Turkmen: -njy after back-vowel numerals (alty, dokuz, on, otuz, kyrk, altmyş, togsan)
+        ("tk", 6, "6-njy"), ("tk", 30, "30-njy"), ("tk", 40, "40-njy"), ("tk", 50, "50-nji"),
+        ("tk", 90, "90-njy"), ("tk", 100, "100-nji"), ("tk", 21, "21-nji"),
+        # Kazakh: елу, жетпіс, сексен, жүз are front-vowel words (-ші); алпыс, тоқсан back (-шы)
+        ("kk", 50, "50-ші"), ("kk", 60, "60-шы"), ("kk", 70, "70-ші"), ("kk", 80, "80-ші"),
+        ("kk", 90, "90-шы"), ("kk", 100, "100-ші"), ("kk", 6, "6-шы"), ("kk", 2, "2-ші"),
+        # Tajik: -юм after ду, се, сӣ (vowels); дувоздаҳ, сенздаҳ end in a consonant
+        ("tg", 2, "2-юм"), ("tg", 3, "3-юм"), ("tg", 12, "12-ум"), ("tg", 13, "13-ум"),
+        ("tg", 22, "22-юм"), ("tg", 30, "30-юм"), ("tg", 4, "4-ум"),
+    ],
+)  # fmt: skip
+def test_ordinals_by_the_sound_of_the_last_word(locale: str, value: int, expected: str) -> None:
+    assert ordinal(value, locale) == expected
