@@ -10,7 +10,6 @@ from __future__ import annotations
 import hashlib
 import os
 import time
-from collections.abc import Callable
 from datetime import UTC, date, datetime
 from pathlib import Path
 
@@ -20,7 +19,7 @@ from calendargen.engine import expand
 from calendargen.errors import ConfigError, Problem, did_you_mean, display_path
 from calendargen.loader import load
 from calendargen.model import MAX_YEAR
-from calendargen.output import OutputFolder, check_output_folder, write
+from calendargen.output import OutputFolder, Progress, _silent, check_output_folder, write
 
 MAX_WINDOW_YEARS = 200
 
@@ -45,13 +44,6 @@ def reference_timestamp(today: date) -> datetime:
     if epoch:
         return datetime.fromtimestamp(int(epoch), UTC)
     return datetime(today.year, 1, 1, tzinfo=UTC)
-
-
-Progress = Callable[[str, int, int], None]  # stage, done, total
-
-
-def _silent(stage: str, done: int, total: int) -> None:
-    pass
 
 
 def plan(

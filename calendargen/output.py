@@ -29,7 +29,7 @@ from calendargen.errors import BuildError, Problem
 LEGACY = (".calgen-manifest", ".calgen-inputs", ".calgen.lock")  # inside the output, before
 TEMP_PREFIX = ".calgen-tmp-"  # temporary files of builds before this writer
 RENAME_EXCHANGE = 2
-Progress = Callable[[str, int, int], None]
+Progress = Callable[[str, int, int], None]  # stage, done, total
 
 
 def _silent(stage: str, done: int, total: int) -> None:
