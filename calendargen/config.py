@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import tomllib
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
@@ -12,6 +11,7 @@ from calendargen.defaults import shipped
 from calendargen.errors import ConfigError, Problem, did_you_mean, display_path
 from calendargen.i18n import SHIPPED_LOCALES, valid_locale
 from calendargen.model import MAX_YEAR
+from calendargen.tomlfile import UnreadableToml, read_toml
 from calendargen.weburl import web_url_problem
 
 CONFIG_NAME = "calgen.toml"
@@ -88,9 +88,9 @@ def load_config(folder: Path) -> Config:
         return Config(root=folder)
     display = display_path(path)
     try:
-        data = tomllib.loads(path.read_text(encoding="utf-8").removeprefix("\ufeff"))
-    except (tomllib.TOMLDecodeError, UnicodeDecodeError) as error:
-        raise ConfigError(Problem(f"malformed TOML: {error}", display)) from None
+        data, _ = read_toml(path)
+    except UnreadableToml as error:
+        raise ConfigError(Problem(str(error), display)) from None
     problems: list[Problem] = []
 
     def problem(key: str, message: str, hint: str | None = None) -> None:

@@ -7,7 +7,6 @@ them: rule texts go to the one parser in ``calendargen.rules``.
 from __future__ import annotations
 
 import re
-import tomllib
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from datetime import date, datetime
@@ -23,6 +22,7 @@ from calendargen.i18n import SHIPPED_LOCALES, canonical_locale, valid_locale
 from calendargen.model import MAX_YEAR, Era, Observance, Origin, Override, Source, localized, own
 from calendargen.rules import parse_eras
 from calendargen.sources import parse_sources, parse_text
+from calendargen.tomlfile import UnreadableToml, read_toml
 from calendargen.translations import (
     EntryTexts,
     apply_translations,
@@ -113,18 +113,11 @@ class _Reader:
 
     def read(self) -> list[Observance]:
         try:
-            text = self.path.read_text(encoding="utf-8").removeprefix("\ufeff")
-            data = tomllib.loads(text)
-            self.lines = _id_lines(text)
-        except UnicodeDecodeError:
-            self.problem(None, "not UTF-8 text")
+            data, text = read_toml(self.path)
+        except UnreadableToml as error:
+            self.problem(None, str(error))
             return []
-        except (tomllib.TOMLDecodeError, ValueError) as error:  # ValueError: a huge integer
-            self.problem(None, f"malformed TOML: {error}")
-            return []
-        except RecursionError:
-            self.problem(None, "malformed TOML: nested too deeply")
-            return []
+        self.lines = _id_lines(text)
         for key in data:
             if key not in FILE_KEYS:
                 self.problem(None, f"unknown key '{key}'", did_you_mean(key, FILE_KEYS))
@@ -328,9 +321,9 @@ class _Reader:
 def load_categories(path: Path, display: str) -> tuple[dict[str, Category], list[Problem]]:
     problems: list[Problem] = []
     try:
-        data = tomllib.loads(path.read_text(encoding="utf-8"))
-    except (tomllib.TOMLDecodeError, UnicodeDecodeError) as error:
-        return {}, [Problem(f"malformed TOML: {error}", display)]
+        data, _ = read_toml(path)
+    except UnreadableToml as error:
+        return {}, [Problem(str(error), display)]
     categories = {}
     for category_id, table in data.items():
         if not isinstance(table, dict) or table.get("type") not in CATEGORY_TYPES:

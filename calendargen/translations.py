@@ -15,7 +15,6 @@ problems; ``loader`` merges them into the entries and reports every problem at o
 from __future__ import annotations
 
 import re
-import tomllib
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
@@ -23,6 +22,7 @@ from calendargen.errors import Problem, did_you_mean
 from calendargen.i18n import canonical_locale, valid_locale
 from calendargen.model import FALLBACK_LOCALE, Observance, Source
 from calendargen.sources import parse_text
+from calendargen.tomlfile import UnreadableToml, read_toml
 
 ENTRY_KEYS = ("name", "description", "origin")
 
@@ -62,12 +62,9 @@ def read_translations(path: Path, display: str) -> tuple[dict[str, EntryTexts], 
         )
         return {}, [Problem(reason, display)]
     try:
-        text = path.read_text(encoding="utf-8").removeprefix("\ufeff")
-        data = tomllib.loads(text)
-    except UnicodeDecodeError:
-        return {}, [Problem("not UTF-8 text", display)]
-    except tomllib.TOMLDecodeError as error:
-        return {}, [Problem(f"malformed TOML: {error}", display)]
+        data, text = read_toml(path)
+    except UnreadableToml as error:
+        return {}, [Problem(str(error), display)]
     lines = _table_lines(text)
     found: dict[str, EntryTexts] = {}
     for entry_id, table in data.items():
