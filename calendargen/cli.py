@@ -129,10 +129,9 @@ def places(catalogue: Catalogue, locale: str) -> dict[str, str]:
     """Each observance's country or organization (its source category), named in ``locale``."""
     found = {}
     for observance in catalogue.observances:
-        for category in observance.categories:
-            if catalogue.categories[category].type == "source":
-                found[observance.id] = catalogue.categories[category].name(locale)
-                break
+        sources = catalogue.sources_of(observance)
+        if sources:
+            found[observance.id] = catalogue.categories[sources[0]].name(locale)
     return found
 
 

@@ -78,6 +78,10 @@ class Catalogue:
     def get(self, observance_id: str) -> Observance | None:
         return next((o for o in self.observances if o.id == observance_id), None)
 
+    def sources_of(self, observance: Observance) -> list[str]:
+        """The entry's source categories (its country, the UN), in the entry's order."""
+        return [c for c in observance.categories if self.categories[c].type == "source"]
+
 
 _ID_LINE = re.compile(r"^[ \t]*id[ \t]*=[ \t]*[\"']([^\"'\n]*)[\"']", re.MULTILINE)
 

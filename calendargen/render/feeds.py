@@ -157,12 +157,10 @@ class _FeedPlanner:
         sources: dict[str, set[str]] = defaultdict(set)
         source_of = {}
         for observance in catalogue.observances:
-            source = next(
-                (c for c in observance.categories if catalogue.categories[c].type == "source"), None
-            )
-            if source is not None:
-                source_of[observance.id] = source
-                sources[observance.name(locale)].add(source)
+            own_sources = catalogue.sources_of(observance)
+            if own_sources:
+                source_of[observance.id] = own_sources[0]
+                sources[observance.name(locale)].add(own_sources[0])
         return {
             observance.id: catalogue.categories[source_of[observance.id]].name(
                 localized(observance.names, locale)[1]  # the country in the name's language

@@ -176,8 +176,7 @@ class SitePlanner:
         if key not in self._where:
             self._where[key] = ", ".join(
                 self.catalogue.categories[c].name(locale)
-                for c in observance.categories
-                if self.catalogue.categories[c].type == "source"
+                for c in self.catalogue.sources_of(observance)
             )
         return self._where[key]
 
