@@ -19,7 +19,7 @@ from collections.abc import Callable
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 
-from calendargen.build import reference_timestamp
+from calendargen.build import make_plan
 from calendargen.config import Config
 from calendargen.defaults import shipped
 from calendargen.engine import expand
@@ -217,20 +217,11 @@ def _hugo_site(root: Path, pages: int) -> None:
 
 
 def bench_html() -> dict:
-    catalogue = load([shipped("data")])
-    config = Config()
-    first, last = config.window(TODAY.year)
-    occurrences = expand(
-        catalogue.observances, date(first, 1, 1), date(last, 12, 31), config.milestones
-    )
-
-    stamp = reference_timestamp(TODAY)
-    published = frozenset(plan_feeds(catalogue, occurrences, config, TODAY, stamp)[0])
+    plan = make_plan(Config(), TODAY, STAMP)
+    published = frozenset(plan_feeds(plan)[0])
 
     def ours() -> int:
-        return sum(
-            1 for p in plan_site(catalogue, occurrences, config, TODAY, published) if ".html" in p
-        )
+        return sum(1 for p in plan_site(plan, published) if ".html" in p)
 
     seconds, pages = median_seconds(ours, repeat=3)
     hugo = shutil.which("hugo")

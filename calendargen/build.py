@@ -8,52 +8,47 @@ inputs lets a build with nothing changed skip rendering.
 from __future__ import annotations
 
 import hashlib
-import os
 import time
-from datetime import UTC, date, datetime
+from datetime import date, datetime
 from pathlib import Path
 
 from calendargen.config import Config
 from calendargen.defaults import shipped
-from calendargen.engine import expand
+from calendargen.engine import expand, upcoming
 from calendargen.errors import ConfigError, Problem, did_you_mean, display_path
-from calendargen.loader import load
+from calendargen.loader import Catalogue, load
 from calendargen.model import MAX_YEAR
 from calendargen.output import OutputFolder, Progress, _silent, check_output_folder, write
+from calendargen.plan import BuildPlan
+from calendargen.recurrence import recurrence
 
 MAX_WINDOW_YEARS = 200
 
 
-def reference_date() -> date:
-    """Today, or the day of SOURCE_DATE_EPOCH when it is set (reproducible builds)."""
-    epoch = os.environ.get("SOURCE_DATE_EPOCH")
-    if epoch:
-        try:
-            return datetime.fromtimestamp(int(epoch), UTC).date()
-        except (ValueError, OverflowError, OSError):
-            raise ConfigError(
-                f"SOURCE_DATE_EPOCH must be a Unix timestamp, not '{epoch}'"
-            ) from None
-    return date.today()
+def feed_categories(catalogue: Catalogue, config: Config) -> tuple[str, ...]:
+    """The categories that get a feed: those configured (all by default) that have entries."""
+    used = {c for o in catalogue.observances for c in o.categories}
+    wanted = config.categories if config.categories is not None else tuple(catalogue.categories)
+    return tuple(c for c in wanted if c in used)
 
 
-def reference_timestamp(today: date) -> datetime:
-    """The build's timestamp (DTSTAMP): SOURCE_DATE_EPOCH, else 1 January of ``today``'s year,
-    so that rebuilding the same inputs within a year changes no byte."""
-    epoch = os.environ.get("SOURCE_DATE_EPOCH")
-    if epoch:
-        return datetime.fromtimestamp(int(epoch), UTC)
-    return datetime(today.year, 1, 1, tzinfo=UTC)
+def window(config: Config, today: date) -> tuple[int, int]:
+    """The build's first and last year, checked."""
+    first_year, last_year = config.window(today.year)
+    if first_year > last_year:
+        raise ConfigError(f"the window starts after it ends ({first_year} > {last_year})")
+    if not 1 <= first_year <= last_year <= MAX_YEAR:
+        raise ConfigError(f"the window {first_year}-{last_year} is not within 1-{MAX_YEAR}")
+    if last_year - first_year >= MAX_WINDOW_YEARS:
+        raise ConfigError(
+            f"the window {first_year}-{last_year} is longer than {MAX_WINDOW_YEARS} years: "
+            "a site and feeds of more years would take hours to build and months to read"
+        )
+    return first_year, last_year
 
 
-def plan(
-    config: Config, today: date, progress: Progress = _silent
-) -> tuple[dict[str, bytes], dict[str, int]]:
-    """Every output file of the project, rendered in memory, with counts for the summary."""
-    from calendargen.render.feeds import plan_feeds
-    from calendargen.render.records import render_json
-    from calendargen.render.site import plan_site
-
+def make_plan(config: Config, today: date, stamp: datetime) -> BuildPlan:
+    """Read the catalogue and expand it over the window: everything the renderers need."""
     catalogue = load(config.data_folders)
     unknown = [c for c in config.categories or () if c not in catalogue.categories]
     if unknown:
@@ -68,31 +63,54 @@ def plan(
                 for c in unknown
             ]
         )
-    first_year, last_year = config.window(today.year)
-    if first_year > last_year:
-        raise ConfigError(f"the window starts after it ends ({first_year} > {last_year})")
-    if not 1 <= first_year <= last_year <= MAX_YEAR:
-        raise ConfigError(f"the window {first_year}-{last_year} is not within 1-{MAX_YEAR}")
-    if last_year - first_year >= MAX_WINDOW_YEARS:
-        raise ConfigError(
-            f"the window {first_year}-{last_year} is longer than {MAX_WINDOW_YEARS} years: "
-            "a site and feeds of more years would take hours to build and months to read"
-        )
+    first_year, last_year = window(config, today)
     occurrences = expand(
         catalogue.observances, date(first_year, 1, 1), date(last_year, 12, 31), config.milestones
     )
+    recurring = {}
+    if config.compact:
+        for observance in catalogue.observances:
+            found = recurrence(observance)
+            if found is not None:
+                recurring[observance.id] = found
+    return BuildPlan(
+        title=config.title,
+        locales=config.locales,
+        window=(first_year, last_year),
+        today=today,
+        stamp=stamp,
+        observances=catalogue.observances,
+        categories=catalogue.categories,
+        feed_categories=feed_categories(catalogue, config),
+        occurrences=occurrences,
+        upcoming={o.id: upcoming(o, today, config.milestones) for o in catalogue.observances},
+        base_url=config.base_url,
+        templates=config.templates,
+        recurring=recurring,
+    )
+
+
+def render(
+    plan: BuildPlan, progress: Progress = _silent
+) -> tuple[dict[str, bytes], dict[str, int]]:
+    """Every output file of the build, rendered in memory, with counts for the summary."""
+    from calendargen.render.feeds import plan_feeds
+    from calendargen.render.records import render_json
+    from calendargen.render.site import plan_site
+
+    first_year, last_year = plan.window
     files: dict[str, bytes] = {}
-    for locale in config.locales:
+    for locale in plan.locales:
         for year in range(first_year, last_year + 1):
-            in_year = [o for o in occurrences if o.start.year <= year <= o.end.year]
+            in_year = [o for o in plan.occurrences if o.start.year <= year <= o.end.year]
             files[f"{locale}/{year}.json"] = render_json(in_year, locale).encode("utf-8")
-    feeds, trimmed = plan_feeds(catalogue, occurrences, config, today, reference_timestamp(today))
+    feeds, trimmed = plan_feeds(plan)
     files.update(feeds)
     progress("feeds", len(feeds), len(feeds))
-    pages = plan_site(catalogue, occurrences, config, today, frozenset(feeds), progress)
+    pages = plan_site(plan, frozenset(feeds), progress)
     files.update(pages)
     counts = {
-        "occurrences": len(occurrences),
+        "occurrences": len(plan.occurrences),
         "feeds": len(feeds),
         "trimmed": len(trimmed),
         "pages": sum(1 for path in pages if path.endswith(".html")),
@@ -101,14 +119,14 @@ def plan(
     return files, counts
 
 
-def fingerprint(config: Config, today: date) -> str:
+def fingerprint(config: Config, today: date, stamp: datetime) -> str:
     """A hash of everything a build reads: config, reference date, data, templates, locales
     and calendargen's own code. Equal fingerprints give byte-identical output."""
     digest = hashlib.sha256()
     settings = {k: v for k, v in vars(config).items() if k != "out"}  # output place: no input
     digest.update(repr(sorted(settings.items(), key=str)).encode())
     digest.update(today.isoformat().encode())
-    digest.update(os.environ.get("SOURCE_DATE_EPOCH", "").encode())
+    digest.update(stamp.isoformat().encode())
     folders = [*config.data_folders, shipped("templates"), Path(__file__).parent]
     folders += [f for f in (config.templates, config.messages) if f is not None]
     for folder in folders:
@@ -119,7 +137,11 @@ def fingerprint(config: Config, today: date) -> str:
 
 
 def build_project(
-    config: Config, today: date, progress: Progress = _silent, force: bool = False
+    config: Config,
+    today: date,
+    stamp: datetime,
+    progress: Progress = _silent,
+    force: bool = False,
 ) -> str:
     """Plan, then write; returns the one-line summary. When nothing the build reads changed
     since the last build and no output file is missing, nothing is rendered."""
@@ -128,11 +150,11 @@ def build_project(
     if config.templates is not None:
         inputs.append(config.templates)
     check_output_folder(config.out, config.root, inputs)
-    print_ = fingerprint(config, today)
+    print_ = fingerprint(config, today, stamp)
     if OutputFolder(config.out).up_to_date(print_):
         seconds = time.perf_counter() - started
         return f"{config.out} is up to date (no input changed) in {seconds:.2f} s"
-    files, counts = plan(config, today, progress)
+    files, counts = render(make_plan(config, today, stamp), progress)
     report = write(config.out, files, progress, print_, force)
     seconds = time.perf_counter() - started
     trimmed = (

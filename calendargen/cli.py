@@ -7,11 +7,12 @@ writer) are imported inside the commands that need them, so ``calgen --help`` st
 from __future__ import annotations
 
 import json
+import os
 import re
 import shutil
 import sys
 from collections.abc import Callable, Iterable
-from datetime import date
+from datetime import UTC, date, datetime
 from functools import wraps
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
@@ -30,10 +31,26 @@ _YEAR = re.compile(r"^\d{1,4}$")
 
 
 def _today() -> date:
-    """The CLI's notion of today: SOURCE_DATE_EPOCH when set, so builds are reproducible."""
-    from calendargen.build import reference_date
+    """The CLI's notion of today: the day of SOURCE_DATE_EPOCH when it is set (reproducible
+    builds), else the clock's. Only the CLI reads the clock."""
+    epoch = os.environ.get("SOURCE_DATE_EPOCH")
+    if epoch:
+        try:
+            return datetime.fromtimestamp(int(epoch), UTC).date()
+        except (ValueError, OverflowError, OSError):
+            raise ConfigError(
+                f"SOURCE_DATE_EPOCH must be a Unix timestamp, not '{epoch}'"
+            ) from None
+    return date.today()
 
-    return reference_date()
+
+def _stamp(today: date) -> datetime:
+    """The build's timestamp (DTSTAMP): SOURCE_DATE_EPOCH, else 1 January of ``today``'s year,
+    so that rebuilding the same inputs within a year changes no byte."""
+    epoch = os.environ.get("SOURCE_DATE_EPOCH")
+    if epoch:
+        return datetime.fromtimestamp(int(epoch), UTC)
+    return datetime(today.year, 1, 1, tzinfo=UTC)
 
 
 def handles_errors(command: F) -> F:
@@ -127,9 +144,11 @@ def check_locale(locale: str, available: Iterable[str] = ()) -> str:
 
 def places(catalogue: Catalogue, locale: str) -> dict[str, str]:
     """Each observance's country or organization (its source category), named in ``locale``."""
+    from calendargen.model import sources_of
+
     found = {}
     for observance in catalogue.observances:
-        sources = catalogue.sources_of(observance)
+        sources = sources_of(observance, catalogue.categories)
         if sources:
             found[observance.id] = catalogue.categories[sources[0]].name(locale)
     return found
@@ -222,12 +241,11 @@ def list_command(
     elif fmt == "csv":
         click.echo(render_csv(occurrences, locale), nl=False)
     elif fmt == "ics":
-        from calendargen.build import reference_timestamp
         from calendargen.render.ics import EventContext, FeedInfo, render_feed
 
         info = FeedInfo(name=config.title, description=f"{first} – {last}", locale=locale)
         names = {cid: category.name(locale) for cid, category in catalogue.categories.items()}
-        context = EventContext(names, reference_timestamp(_today()), config.base_url)
+        context = EventContext(names, _stamp(_today()), config.base_url)
         click.echo(render_feed(occurrences, info, context).decode("utf-8"), nl=False)
     else:
         from calendargen.render.text import table
@@ -252,6 +270,7 @@ def list_command(
 @handles_errors
 def show(observance_id: str, year: str | None, locale: str, fmt: str) -> None:
     """Show one observance: its rule in words, source and next occurrences."""
+    from calendargen.engine import upcoming
     from calendargen.render.text import describe, describe_json
 
     check_locale(locale)
@@ -263,11 +282,12 @@ def show(observance_id: str, year: str | None, locale: str, fmt: str) -> None:
         hint = did_you_mean(observance_id, ids) or "see 'calgen list'"
         raise ConfigError(Problem(f"no observance with id '{observance_id}'", hint=hint))
     start = date(four_digit_year(year, "--year", MAX_YEAR - 1), 1, 1) if year else _today()
+    found = upcoming(observance, start, config.milestones)
     if fmt == "json":
-        data = describe_json(observance, start, locale, config.milestones)
+        data = describe_json(observance, found, locale)
         click.echo(json.dumps(data, ensure_ascii=False, indent=2))
     else:
-        click.echo(describe(observance, start, locale, config.milestones), nl=False)
+        click.echo(describe(observance, found, locale), nl=False)
 
 
 @main.command()
@@ -297,7 +317,7 @@ def check(path: Path | None, coverage: bool) -> None:
     if coverage:
         from calendargen.render.text import coverage_table
 
-        click.echo(coverage_table(catalogue, config.locales), nl=False)
+        click.echo(coverage_table(catalogue.observances, config.locales), nl=False)
 
 
 @main.command()
@@ -333,7 +353,8 @@ def build(
         if show:
             click.echo(f"\r{stage}: {done}/{total}\033[K", err=True, nl=False)
 
-    summary = build_project(config, _today(), progress, force)
+    today = _today()
+    summary = build_project(config, today, _stamp(today), progress, force)
     if show:
         click.echo("\r\033[K", err=True, nl=False)
     if not quiet:
@@ -401,7 +422,8 @@ def serve(port: int, out: Path | None) -> None:
 
     def rebuild() -> None:
         try:
-            click.echo(build_project(current(), _today()))
+            today = _today()
+            click.echo(build_project(current(), today, _stamp(today)))
         except CalgenError as error:  # keep serving the last good build
             for problem in error.problems:
                 click.echo(f"error: {problem}", err=True)
@@ -418,7 +440,8 @@ def serve(port: int, out: Path | None) -> None:
         return [root / CONFIG_NAME, *config.data, *extra]
 
     config = current()
-    click.echo(build_project(config, _today()))
+    today = _today()
+    click.echo(build_project(config, today, _stamp(today)))
     run(config.out, port, rebuild, watched, lambda text: click.echo(text))
 
 

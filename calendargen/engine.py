@@ -112,3 +112,15 @@ def expand(
     # are joined in id order: a stable sort by start date alone gives (start, id, milestone).
     found.sort(key=itemgetter(1))
     return found
+
+
+UPCOMING_YEARS = 100  # how far ahead an entry's next occurrences and milestones are sought
+
+
+def upcoming(
+    observance: Observance, start: date, policy: MilestonePolicy = DEFAULT_POLICY
+) -> list[Occurrence]:
+    """One entry's occurrences (milestones included) from ``start`` to the end of the year a
+    century later: what its page and ``calgen show`` list as next."""
+    horizon = date(min(start.year + UPCOMING_YEARS, MAX_YEAR), 12, 31)
+    return expand([observance], start, horizon, policy)

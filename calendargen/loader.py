@@ -19,7 +19,7 @@ from babel import Locale
 from calendargen.defaults import shipped
 from calendargen.errors import CatalogueError, Problem, RuleError, did_you_mean, display_path
 from calendargen.i18n import SHIPPED_LOCALES, canonical_locale, valid_locale
-from calendargen.model import MAX_YEAR, Era, Observance, Origin, Override, Source, localized, own
+from calendargen.model import MAX_YEAR, Category, Era, Observance, Origin, Override, Source
 from calendargen.rules import parse_eras
 from calendargen.sources import parse_sources, parse_text
 from calendargen.tomlfile import UnreadableToml, read_toml
@@ -50,25 +50,6 @@ FILE_KEYS = ("catalogue", "observance")
 
 
 @dataclass(frozen=True)
-class Category:
-    """A feed and a filter: a source (the UN, a country) or a kind (public holiday...)."""
-
-    id: str
-    type: str
-    names: dict[str, str]
-    territory: str | None = None  # a CLDR territory code: names in every locale from CLDR
-    day_off: bool = False  # a kind whose days are days off (public holidays, decreed days off)
-
-    def name(self, locale: str) -> str:
-        text, text_locale = localized(self.names, locale)
-        if text_locale in own(locale):
-            return text
-        if self.territory:
-            return Locale.parse(locale).territories.get(self.territory) or self.names["en"]
-        return text
-
-
-@dataclass(frozen=True)
 class Catalogue:
     """Everything read from one or more data folders."""
 
@@ -77,10 +58,6 @@ class Catalogue:
 
     def get(self, observance_id: str) -> Observance | None:
         return next((o for o in self.observances if o.id == observance_id), None)
-
-    def sources_of(self, observance: Observance) -> list[str]:
-        """The entry's source categories (its country, the UN), in the entry's order."""
-        return [c for c in observance.categories if self.categories[c].type == "source"]
 
 
 _ID_LINE = re.compile(r"^[ \t]*id[ \t]*=[ \t]*[\"']([^\"'\n]*)[\"']", re.MULTILINE)

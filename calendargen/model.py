@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import date
 from typing import TYPE_CHECKING, NamedTuple
+
+from babel import Locale
 
 if TYPE_CHECKING:
     from calendargen.rules.base import DateRule, Shift
@@ -37,6 +40,30 @@ def localized(texts: dict[str, str], locale: str) -> tuple[str, str]:
         first = sorted(texts)[0]
         return texts[first], first
     return "", FALLBACK_LOCALE
+
+
+@dataclass(frozen=True)
+class Category:
+    """A feed and a filter: a source (the UN, a country) or a kind (public holiday...)."""
+
+    id: str
+    type: str
+    names: dict[str, str]
+    territory: str | None = None  # a CLDR territory code: names in every locale from CLDR
+    day_off: bool = False  # a kind whose days are days off (public holidays, decreed days off)
+
+    def name(self, locale: str) -> str:
+        text, text_locale = localized(self.names, locale)
+        if text_locale in own(locale):
+            return text
+        if self.territory:
+            return Locale.parse(locale).territories.get(self.territory) or self.names["en"]
+        return text
+
+
+def sources_of(observance: Observance, categories: Mapping[str, Category]) -> list[str]:
+    """The entry's source categories (its country, the UN), in the entry's order."""
+    return [c for c in observance.categories if categories[c].type == "source"]
 
 
 @dataclass(frozen=True)

@@ -10,14 +10,12 @@ from __future__ import annotations
 import logging
 from collections import defaultdict
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import date
 
-from calendargen.config import Config
 from calendargen.i18n import pgettext_noop, translate
-from calendargen.loader import Catalogue
-from calendargen.model import Occurrence, localized
+from calendargen.model import Occurrence, localized, sources_of
 from calendargen.parallel import map_locales
-from calendargen.recurrence import Recurrence, recurrence
+from calendargen.plan import BuildPlan
 from calendargen.render.ics import (
     EventContext,
     FeedInfo,
@@ -48,13 +46,6 @@ def category_feed_path(locale: str, category: str) -> str:
 
 def observance_feed_path(locale: str, observance_id: str) -> str:
     return f"{locale}/observances/{observance_id}.ics"
-
-
-def feed_categories(catalogue: Catalogue, config: Config) -> list[str]:
-    """The categories that get a feed: those configured (all by default) that have entries."""
-    used = {c for o in catalogue.observances for c in o.categories}
-    wanted = config.categories if config.categories is not None else tuple(catalogue.categories)
-    return [c for c in wanted if c in used]
 
 
 Dated = tuple[Occurrence | None, str]  # an occurrence (None: recurring) and its event
@@ -93,13 +84,13 @@ def fit(
 
 
 def _calendar(
-    events: list[Dated], title: str, path: str, locale: str, config: Config, today: date
+    events: list[Dated], title: str, path: str, locale: str, plan: BuildPlan
 ) -> tuple[bytes, bool]:
     """The feed's bytes, and whether whole years had to be left out to fit MAX_FEED_BYTES;
     the feed's description names the years it really holds."""
-    base = config.base_url.rstrip("/") if config.base_url else None
-    first, last = config.window(today.year)
-    fitted = fit(events, today, MAX_FEED_BYTES - HEADER_ALLOWANCE, (first, last))
+    base = plan.base_url.rstrip("/") if plan.base_url else None
+    first, last = plan.window
+    fitted = fit(events, plan.today, MAX_FEED_BYTES - HEADER_ALLOWANCE, (first, last))
     if fitted is not None:
         kept, first, last = fitted
         log.info(
@@ -108,7 +99,7 @@ def _calendar(
         )  # fmt: skip
         events = kept
     info = FeedInfo(
-        name=translate(FEED_NAME, locale).format(site=config.title, feed=title),
+        name=translate(FEED_NAME, locale).format(site=plan.title, feed=title),
         description=translate(FEED_DESCRIPTION, locale).format(feed=title, first=first, last=last),
         locale=locale,
         url=f"{base}/{path}" if base else None,
@@ -116,26 +107,14 @@ def _calendar(
     return render_calendar((event for _, event in events), info), fitted is not None
 
 
-def plan_feeds(
-    catalogue: Catalogue,
-    occurrences: list[Occurrence],
-    config: Config,
-    today: date,
-    stamp: datetime,
-) -> tuple[dict[str, bytes], list[str]]:
+def plan_feeds(plan: BuildPlan) -> tuple[dict[str, bytes], list[str]]:
     """Every feed of every locale, as ``{path: bytes}``, each under MAX_FEED_BYTES, and the
     paths of the feeds that had to leave events out to stay under it."""
-    recurring = {}
-    if config.compact:
-        for observance in catalogue.observances:
-            found = recurrence(observance)
-            if found is not None:
-                recurring[observance.id] = found
-    planner = _FeedPlanner(catalogue, occurrences, config, today, stamp, recurring)
-    parallel = len(occurrences) * len(config.locales) >= PARALLEL_FROM
+    planner = _FeedPlanner(plan)
+    parallel = len(plan.occurrences) * len(plan.locales) >= PARALLEL_FROM
     files: dict[str, bytes] = {}
     trimmed: list[str] = []
-    for locale_files, locale_trimmed in map_locales(planner.feeds, config.locales, parallel):
+    for locale_files, locale_trimmed in map_locales(planner.feeds, plan.locales, parallel):
         files.update(locale_files)
         trimmed += locale_trimmed
     return files, trimmed
@@ -143,52 +122,47 @@ def plan_feeds(
 
 @dataclass(frozen=True)
 class _FeedPlanner:
-    catalogue: Catalogue
-    occurrences: list[Occurrence]
-    config: Config
-    today: date
-    stamp: datetime
-    recurring: dict[str, Recurrence]
+    plan: BuildPlan
 
     def countries(self, locale: str) -> dict[str, str]:
         """The source (country, the UN) of each entry whose name in ``locale`` another source's
         entry shares, for feeds that mix sources."""
-        catalogue = self.catalogue
+        plan = self.plan
         sources: dict[str, set[str]] = defaultdict(set)
         source_of = {}
-        for observance in catalogue.observances:
-            own_sources = catalogue.sources_of(observance)
+        for observance in plan.observances:
+            own_sources = sources_of(observance, plan.categories)
             if own_sources:
                 source_of[observance.id] = own_sources[0]
                 sources[observance.name(locale)].add(own_sources[0])
         return {
-            observance.id: catalogue.categories[source_of[observance.id]].name(
+            observance.id: plan.categories[source_of[observance.id]].name(
                 localized(observance.names, locale)[1]  # the country in the name's language
             )
-            for observance in catalogue.observances
+            for observance in plan.observances
             if len(sources[observance.name(locale)]) > 1
         }
 
     def feeds(self, locale: str) -> tuple[dict[str, bytes], list[str]]:
         """Every feed of one locale, and those trimmed to MAX_FEED_BYTES."""
-        catalogue, config = self.catalogue, self.config
-        names = {cid: category.name(locale) for cid, category in catalogue.categories.items()}
-        context = EventContext(names, self.stamp, config.base_url, self.countries(locale))
+        plan = self.plan
+        names = {cid: category.name(locale) for cid, category in plan.categories.items()}
+        context = EventContext(names, plan.stamp, plan.base_url, self.countries(locale))
+        by_id = {o.id: o for o in plan.observances}
         by_category: dict[str, list[Dated]] = defaultdict(list)
         by_observance: dict[str, list[Dated]] = defaultdict(list)
         brief: list[Dated] = []
         milestones: list[Dated] = []
-        for observance_id, found in self.recurring.items():
-            entry = catalogue.get(observance_id)
-            assert entry is not None
+        for observance_id, found in plan.recurring.items():
+            entry = by_id[observance_id]
             event = render_recurring(entry, found, locale, context, full=False)
             brief.append((None, event))
             full = render_recurring(entry, found, locale, context)
             by_observance[observance_id].append((None, full))
             for category in entry.categories:
                 by_category[category].append((None, event))
-        for occurrence in self.occurrences:
-            if occurrence.id in self.recurring and not occurrence.milestone:
+        for occurrence in plan.occurrences:
+            if occurrence.id in plan.recurring and not occurrence.milestone:
                 continue  # the recurring event stands for it
             if is_long(occurrence):
                 shared = [(occurrence, e) for e in render_span_ends(occurrence, locale, context)]
@@ -202,24 +176,23 @@ class _FeedPlanner:
             if occurrence.milestone:
                 milestones += shared
         all_path, milestone_path = feed_paths(locale)
-        plan = [
+        wanted = [
             (all_path, translate(ALL_FEED, locale), brief),
             (milestone_path, translate(MILESTONE_FEED, locale), milestones),
         ]
-        plan += [
-            (category_feed_path(locale, c), names[c], by_category[c])
-            for c in feed_categories(catalogue, config)
+        wanted += [
+            (category_feed_path(locale, c), names[c], by_category[c]) for c in plan.feed_categories
         ]
-        plan += [
+        wanted += [
             (observance_feed_path(locale, o.id), o.name(locale), by_observance[o.id])
-            for o in catalogue.observances
+            for o in plan.observances
         ]
         files: dict[str, bytes] = {}
         trimmed: list[str] = []
-        for path, title, events in plan:
+        for path, title, events in wanted:
             if not events:  # RFC 5545 wants a component; pages do not offer such a feed
                 continue
-            files[path], cut = _calendar(events, title, path, locale, config, self.today)
+            files[path], cut = _calendar(events, title, path, locale, plan)
             if cut:
                 trimmed.append(path)
         return files, trimmed

@@ -11,14 +11,12 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import timedelta
 from xml.sax.saxutils import escape
 
 from babel.dates import format_date, get_month_names
 
-from calendargen.config import Config
 from calendargen.defaults import shipped
-from calendargen.engine import expand
 from calendargen.i18n import (
     anniversary_short,
     date_range,
@@ -33,14 +31,13 @@ from calendargen.i18n import (
     translate,
     weekday_name,
 )
-from calendargen.loader import Catalogue
-from calendargen.model import MAX_YEAR, Observance, Occurrence, localized
+from calendargen.model import Observance, Occurrence, localized, sources_of
 from calendargen.parallel import map_locales
+from calendargen.plan import BuildPlan
 from calendargen.render.feeds import (
     ALL_FEED,
     MILESTONE_FEED,
     category_feed_path,
-    feed_categories,
     feed_paths,
     observance_feed_path,
 )
@@ -55,7 +52,6 @@ COMING_DAYS = 56
 NEXT_MILESTONES = 12
 OBSERVANCE_NEXT = 6
 OBSERVANCE_MILESTONES = 8
-MILESTONE_YEARS = 100
 
 
 @dataclass(frozen=True)
@@ -112,35 +108,26 @@ def page_path(locale: str, *parts: str) -> str:
 class SitePlanner:
     """Builds the pages of one build; formatting is cached per (value, locale)."""
 
-    def __init__(
-        self,
-        catalogue: Catalogue,
-        occurrences: list[Occurrence],
-        config: Config,
-        today: date,
-        published: frozenset[str],
-    ) -> None:
-        self.catalogue = catalogue
+    def __init__(self, plan: BuildPlan, published: frozenset[str]) -> None:
+        self.plan = plan
         self.published = published
-        self.occurrences = occurrences
-        self.config = config
-        self.today = today
-        self.years = config.window(today.year)
-        self.links = Linker(config.base_url)
-        self.renderer = Renderer(config.templates)
-        self.categories = feed_categories(catalogue, config)
+        self.occurrences = plan.occurrences
+        self.today = plan.today
+        self.years = plan.window
+        self.links = Linker(plan.base_url)
+        self.renderer = Renderer(plan.templates)
         self._where: dict[tuple[str, str], str] = {}
         self._words: dict[tuple[str, str], list[str]] = {}
-        self._upcoming: dict[str, list[Occurrence]] = {}
         self.by_observance: dict[str, list[Occurrence]] = defaultdict(list)
-        for occurrence in occurrences:
+        for occurrence in plan.occurrences:
             self.by_observance[occurrence.id].append(occurrence)
+        by_id = {o.id: o for o in plan.observances}
         self.same_event: dict[str, list[Observance]] = defaultdict(list)  # origin.same_as
-        for observance in catalogue.observances:
-            owner = observance.origin.owner if observance.origin else None
-            if owner is not None and catalogue.get(owner) is not None:
-                self.same_event[owner].append(observance)
-                self.same_event[observance.id].append(catalogue.get(owner))  # type: ignore[arg-type]
+        for observance in plan.observances:
+            owner = by_id.get(observance.origin.owner or "") if observance.origin else None
+            if owner is not None:
+                self.same_event[owner.id].append(observance)
+                self.same_event[observance.id].append(owner)
 
     # -- shared pieces -----------------------------------------------------------------
     def item(self, occurrence: Occurrence, locale: str, source: str) -> Item:
@@ -175,8 +162,8 @@ class SitePlanner:
         key = (observance.id, locale)
         if key not in self._where:
             self._where[key] = ", ".join(
-                self.catalogue.categories[c].name(locale)
-                for c in self.catalogue.sources_of(observance)
+                self.plan.categories[c].name(locale)
+                for c in sources_of(observance, self.plan.categories)
             )
         return self._where[key]
 
@@ -187,21 +174,12 @@ class SitePlanner:
             self._words[key] = [era_words(era, locale) for era in observance.eras]
         return self._words[key]
 
-    def upcoming(self, observance: Observance) -> list[Occurrence]:
-        """The observance from today on, a century ahead (shared by every locale's page)."""
-        if observance.id not in self._upcoming:
-            horizon = date(min(self.today.year + MILESTONE_YEARS, MAX_YEAR), 12, 31)
-            self._upcoming[observance.id] = expand(
-                [observance], self.today, horizon, self.config.milestones
-            )
-        return self._upcoming[observance.id]
-
     def page(self, path: str, template: str, locale: str, title: str, **data: object) -> Page:
         """A page of ``locale`` at ``path``; its translations are the same path in the other
         locales (every page exists in every locale)."""
         suffix = path.split("/", 1)[1]
         languages, alternates = [], []
-        for other in self.config.locales:
+        for other in self.plan.locales:
             target = f"{other}/{suffix}"
             languages.append(
                 Link(
@@ -212,11 +190,11 @@ class SitePlanner:
                     hreflang=html_lang(other),
                 )
             )
-            if self.config.base_url:
+            if self.plan.base_url:
                 alternates.append(
                     Link(self.links.absolute(target), other, hreflang=html_lang(other))
                 )
-        this_year = min(max(self.today.year, self.years[0]), self.years[1])
+        this_year = self.plan.this_year
         nav = [
             Link(self.links.href(path, page_path(locale)), translate(NAV_HOME, locale)),
             Link(
@@ -228,13 +206,13 @@ class SitePlanner:
                 translate(NAV_SUBSCRIBE, locale),
             ),
         ]
-        canonical = self.links.absolute(path) if self.config.base_url else None
+        canonical = self.links.absolute(path) if self.plan.base_url else None
         return Page(
             path=path,
             template=template,
             locale=locale,
             title=title,
-            site_title=self.config.title,
+            site_title=self.plan.title,
             links=self.links,
             languages=languages,
             alternates=alternates,
@@ -247,7 +225,7 @@ class SitePlanner:
         """The links to a feed, or None when the build publishes no such feed (no event)."""
         if path not in self.published:
             return None
-        https = self.links.absolute(path) if self.config.base_url else None
+        https = self.links.absolute(path) if self.plan.base_url else None
         webcal = "webcal://" + https.split("://", 1)[1] if https else None
         return Feed(name, self.links.href(source, path), https, webcal)
 
@@ -267,10 +245,10 @@ class SitePlanner:
         return [
             Link(
                 self.links.href(source, page_path(locale, "categories", c)),
-                self.catalogue.categories[c].name(locale),
+                self.plan.categories[c].name(locale),
             )
             for c in observance.categories
-            if c in self.categories
+            if c in self.plan.feed_categories
         ]
 
     # -- pages -------------------------------------------------------------------------
@@ -300,7 +278,7 @@ class SitePlanner:
             path,
             "home.html",
             locale,
-            self.config.title,
+            self.plan.title,
             today=format_date(self.today, "full", locale=locale_of(locale)),
             today_iso=self.today.isoformat(),
             today_items=today_items,
@@ -347,7 +325,7 @@ class SitePlanner:
         name, name_locale = localized(observance.names, locale)
         description, description_locale = localized(observance.descriptions, locale)
         provenance, name_source = observance.provenance("name", name_locale)
-        upcoming = self.upcoming(observance)
+        upcoming = self.plan.upcoming[observance.id]
         regular = [o for o in upcoming if not o.milestone][:OBSERVANCE_NEXT]
         milestones = [o for o in upcoming if o.milestone][:OBSERVANCE_MILESTONES]
         milestone_rows = [
@@ -369,7 +347,7 @@ class SitePlanner:
                 "eventStatus": "https://schema.org/EventScheduled",
                 "inLanguage": html_lang(locale),
                 **({"description": description} if description else {}),
-                **({"url": self.links.absolute(path)} if self.config.base_url else {}),
+                **({"url": self.links.absolute(path)} if self.plan.base_url else {}),
             }
             for o in regular[:3]
         ]
@@ -409,7 +387,7 @@ class SitePlanner:
     def category(self, category: str, locale: str) -> Page:
         path = page_path(locale, "categories", category)
         rows = []
-        for observance in self.catalogue.observances:
+        for observance in self.plan.observances:
             if category not in observance.categories:
                 continue
             upcoming = [o for o in self.by_observance[observance.id] if o.end >= self.today]
@@ -420,7 +398,7 @@ class SitePlanner:
                     self.item(upcoming[0], locale, path) if upcoming else None,
                 )
             )
-        title = self.catalogue.categories[category].name(locale)
+        title = self.plan.categories[category].name(locale)
         feed = self.feed(path, category_feed_path(locale, category), title)
         return self.page(path, "category.html", locale, title, rows=rows, feed=feed)
 
@@ -433,8 +411,8 @@ class SitePlanner:
         )
         category_feeds = self.feeds(
             *(
-                (path, category_feed_path(locale, c), self.catalogue.categories[c].name(locale))
-                for c in self.categories
+                (path, category_feed_path(locale, c), self.plan.categories[c].name(locale))
+                for c in self.plan.feed_categories
             )
         )
         return self.page(
@@ -444,19 +422,19 @@ class SitePlanner:
             translate(NAV_SUBSCRIBE, locale),
             feeds=feeds,
             category_feeds=category_feeds,
-            has_base_url=bool(self.config.base_url),
+            has_base_url=bool(self.plan.base_url),
         )
 
     def root_pages(self) -> dict[str, str]:
         """``index.html`` (the language chooser) and ``404.html``, in the first locale."""
-        locale = self.config.locales[0]
+        locale = self.plan.locales[0]
         pages = {}
         for path, template in (("index.html", "languages.html"), ("404.html", "404.html")):
             links = self.links
             # 404.html is served at any address: its links start from the site's root
             root = ""
             if path == "404.html":
-                root = links.absolute("") if self.config.base_url else "/"
+                root = links.absolute("") if self.plan.base_url else "/"
             languages = [
                 Link(
                     (root + page_path(other)) if root else links.href(path, page_path(other)),
@@ -464,17 +442,17 @@ class SitePlanner:
                     lang=html_lang(other),
                     hreflang=html_lang(other),
                 )
-                for other in self.config.locales
+                for other in self.plan.locales
             ]
             page = Page(
                 path=path,
                 template=template,
                 locale=locale,
-                title=self.config.title,
-                site_title=self.config.title,
+                title=self.plan.title,
+                site_title=self.plan.title,
                 links=links,
                 languages=languages,
-                canonical=links.absolute(path) if self.config.base_url else None,
+                canonical=links.absolute(path) if self.plan.base_url else None,
             )
             if root:
                 page.data["stylesheet"] = root + "style.css"
@@ -482,7 +460,7 @@ class SitePlanner:
         return pages
 
     def sitemap(self, paths: list[str]) -> str:
-        assert self.config.base_url
+        assert self.plan.base_url
         urls = "".join(
             f"  <url><loc>{escape(self.links.absolute(p))}</loc></url>\n"
             for p in sorted(paths)
@@ -498,8 +476,8 @@ class SitePlanner:
         first, last = self.years
         pages = [self.home(locale), self.subscribe(locale)]
         pages += [self.year(locale, year) for year in range(first, last + 1)]
-        pages += [self.observance(o, locale) for o in self.catalogue.observances]
-        pages += [self.category(c, locale) for c in self.categories]
+        pages += [self.observance(o, locale) for o in self.plan.observances]
+        pages += [self.category(c, locale) for c in self.plan.feed_categories]
         return pages
 
     def render(self, locale: str) -> dict[str, bytes]:
@@ -510,28 +488,25 @@ class SitePlanner:
 
 
 def plan_site(
-    catalogue: Catalogue,
-    occurrences: list[Occurrence],
-    config: Config,
-    today: date,
+    plan: BuildPlan,
     published: frozenset[str],
     progress: Callable[[str, int, int], None] | None = None,
 ) -> dict[str, bytes]:
     """Every page of the site, rendered, as ``{path: bytes}``; ``published`` are the feeds the
     build writes (pages link to no other)."""
-    planner = SitePlanner(catalogue, occurrences, config, today, published)
-    parallel = len(catalogue.observances) * len(config.locales) >= PARALLEL_FROM
+    planner = SitePlanner(plan, published)
+    parallel = len(plan.observances) * len(plan.locales) >= PARALLEL_FROM
     files: dict[str, bytes] = {}
-    for rendered in map_locales(planner.render, config.locales, parallel):
+    for rendered in map_locales(planner.render, plan.locales, parallel):
         files.update(rendered)
         if progress is not None:
             progress("pages", len(files), len(files))
     for path, text in planner.root_pages().items():
         files[path] = text.encode("utf-8")
     files["style.css"] = (shipped("templates") / "static" / "style.css").read_bytes()
-    project_css = config.templates / "static" / "style.css" if config.templates else None
+    project_css = plan.templates / "static" / "style.css" if plan.templates else None
     if project_css is not None and project_css.is_file():
         files["style.css"] = project_css.read_bytes()
-    if config.base_url:
+    if plan.base_url:
         files["sitemap.xml"] = planner.sitemap(list(files)).encode("utf-8")
     return files

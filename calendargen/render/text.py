@@ -2,20 +2,16 @@
 
 from __future__ import annotations
 
-from datetime import date
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
-from calendargen.anniversaries import MilestonePolicy
 from calendargen.defaults import shipped
-from calendargen.engine import expand
 from calendargen.i18n import interface_coverage, occurrence_name
-from calendargen.loader import Catalogue
-from calendargen.model import MAX_YEAR, Observance, Occurrence
+from calendargen.model import Observance, Occurrence
 
 NEXT_OCCURRENCES = 5
 NEXT_MILESTONES = 5
-MILESTONE_HORIZON_YEARS = 100
 
 
 def _dates(occurrence: Occurrence) -> str:
@@ -59,21 +55,18 @@ def table(occurrences: list[Occurrence], locale: str) -> str:
     return "\n".join(line.rstrip() for line in lines) + "\n"
 
 
-def _upcoming(
-    observance: Observance, start: date, policy: MilestonePolicy
-) -> tuple[list[Occurrence], list[Occurrence]]:
-    """The next occurrences and the next milestones of one observance from ``start``."""
-    horizon = date(min(start.year + MILESTONE_HORIZON_YEARS, MAX_YEAR), 12, 31)
-    found = expand([observance], start, horizon, policy)
-    regular = [o for o in found if not o.milestone][:NEXT_OCCURRENCES]
-    milestones = [o for o in found if o.milestone][:NEXT_MILESTONES]
+def _next(upcoming: list[Occurrence]) -> tuple[list[Occurrence], list[Occurrence]]:
+    """The next occurrences and the next milestones among an entry's upcoming ones."""
+    regular = [o for o in upcoming if not o.milestone][:NEXT_OCCURRENCES]
+    milestones = [o for o in upcoming if o.milestone][:NEXT_MILESTONES]
     return regular, milestones
 
 
-def describe(observance: Observance, start: date, locale: str, policy: MilestonePolicy) -> str:
-    """What ``calgen show ID`` prints."""
-    data = describe_json(observance, start, locale, policy)
-    regular, milestones = _upcoming(observance, start, policy)
+def describe(observance: Observance, upcoming: list[Occurrence], locale: str) -> str:
+    """What ``calgen show ID`` prints; ``upcoming`` are the entry's occurrences from the
+    chosen day on (``engine.upcoming``)."""
+    data = describe_json(observance, upcoming, locale)
+    regular, milestones = _next(upcoming)
     lines = [f"{data['name']} ({observance.id})", ""]
     for era in data["rule"]:
         lines.append(f"  rule: {era}")
@@ -104,12 +97,12 @@ def _line(occurrence: Occurrence, locale: str) -> str:
 
 
 def describe_json(
-    observance: Observance, start: date, locale: str, policy: MilestonePolicy
+    observance: Observance, upcoming: list[Occurrence], locale: str
 ) -> dict[str, Any]:
     """What ``calgen show ID --format json`` prints."""
     from calendargen.render.records import record
 
-    regular, milestones = _upcoming(observance, start, policy)
+    regular, milestones = _next(upcoming)
     return {
         "id": observance.id,
         "name": observance.name(locale),
@@ -145,7 +138,9 @@ def _texts(observance: Observance, key: str) -> dict[str, str]:
     return observance.origin.of if observance.origin else {}
 
 
-def coverage(catalogue: Catalogue, locale: str) -> dict[str, tuple[int, int, int, int]]:
+def coverage(
+    observances: Sequence[Observance], locale: str
+) -> dict[str, tuple[int, int, int, int]]:
     """Per text field: (entries that need it, official, translated, missing) in ``locale``.
 
     An entry needs a description in a locale when it has an English one, and ``origin.of``
@@ -153,7 +148,7 @@ def coverage(catalogue: Catalogue, locale: str) -> dict[str, tuple[int, int, int
     counts = {}
     for key in TEXT_FIELDS:
         needed = official = translated = 0
-        for observance in catalogue.observances:
+        for observance in observances:
             if not _texts(observance, key).get("en"):
                 continue
             needed += 1
@@ -165,13 +160,13 @@ def coverage(catalogue: Catalogue, locale: str) -> dict[str, tuple[int, int, int
     return counts
 
 
-def coverage_table(catalogue: Catalogue, locales: tuple[str, ...]) -> str:
+def coverage_table(observances: Sequence[Observance], locales: tuple[str, ...]) -> str:
     """Per locale and text field: how many texts are official, translated or missing."""
     header = ["locale", *(f"{key}: official/translated/missing" for key in TEXT_FIELDS)]
     rows = []
     for locale in locales:
         cells = [locale]
-        for needed, official, translated, missing in coverage(catalogue, locale).values():
+        for needed, official, translated, missing in coverage(observances, locale).values():
             share = (needed - missing) * 100 // needed if needed else 100
             cells.append(f"{official}/{translated}/{missing} ({share}%)")
         rows.append(cells)
@@ -179,7 +174,7 @@ def coverage_table(catalogue: Catalogue, locales: tuple[str, ...]) -> str:
     lines = ["  ".join(cell.rjust(widths[i]) if i else cell.ljust(widths[i])
                        for i, cell in enumerate(row)) for row in [header, *rows]]  # fmt: skip
     note = (
-        f"texts of {len(catalogue.observances)} entries per locale (English is the original; "
+        f"texts of {len(observances)} entries per locale (English is the original; "
         "a missing text shows the English one, marked lang=en)"
     )
     interface = ["", "interface messages translated per locale (a missing one shows in English):"]
