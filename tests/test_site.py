@@ -11,7 +11,9 @@ import re
 import shutil
 import subprocess
 import threading
+from calendar import monthrange
 from collections.abc import Iterator
+from datetime import date
 from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
@@ -272,3 +274,111 @@ def test_interface_is_translated_everywhere(site: Path) -> None:
         for page in pages:
             text = page.read_text(encoding="utf-8")
             assert not [s for s in english if s in text], page
+
+
+class _Grids(HTMLParser):
+    """The month grids of a page: per table, its caption, weekday names and cells."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.grids: list[dict] = []
+        self._cell: dict | None = None
+        self._in: str | None = None
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        attributes = dict(attrs)
+        if tag == "table" and "month" in (attributes.get("class") or "").split():
+            self.grids.append({"caption": "", "weekdays": [], "rows": []})
+        if not self.grids:
+            return
+        grid = self.grids[-1]
+        if tag == "caption":
+            self._in = "caption"
+        elif tag == "abbr":
+            grid["weekdays"].append(attributes.get("title"))
+        elif tag == "tr" and grid["weekdays"]:
+            grid["rows"].append([])
+        elif tag == "td":
+            self._cell = {"text": "", "class": attributes.get("class") or "",
+                          "off": attributes.get("data-off") or "", "href": None,
+                          "current": None}  # fmt: skip
+            grid["rows"][-1].append(self._cell)
+        elif tag in ("a", "span") and self._cell is not None:
+            self._cell["href"] = attributes.get("href") or self._cell["href"]
+            self._cell["current"] = attributes.get("aria-current") or self._cell["current"]
+
+    def handle_data(self, data: str) -> None:
+        if self._in == "caption":
+            self.grids[-1]["caption"] += data
+        elif self._cell is not None:
+            self._cell["text"] += data
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag == "caption":
+            self._in = None
+        if tag == "td":
+            self._cell = None
+        if tag == "table":
+            self._in = None
+
+
+def _grids(path: Path) -> list[dict]:
+    parser = _Grids()
+    parser.feed(path.read_text(encoding="utf-8"))
+    return parser.grids
+
+
+def test_year_page_has_twelve_month_grids(site: Path) -> None:
+    """Twelve grids; each 1st stands under its weekday (Python's calendar, not ours) from the
+    locale's first day of the week in CLDR: Sunday for en (US), Saturday for ar (Egypt),
+    Monday for ru."""
+    for locale, first, first_name in (("en", 6, "Sunday"), ("ar", 5, "السبت"),
+                                      ("ru", 0, "понедельник")):  # fmt: skip
+        grids = _grids(site / locale / "2025" / "index.html")
+        assert len(grids) == 12
+        for month, grid in enumerate(grids, start=1):
+            assert grid["weekdays"][0] == first_name
+            column = (date(2025, month, 1).weekday() - first) % 7
+            assert grid["rows"][0][column]["text"] == "1", (locale, month)
+            days = [c["text"] for row in grid["rows"] for c in row if c["text"]]
+            assert days == [str(d) for d in range(1, monthrange(2025, month)[1] + 1)]
+
+
+def test_grid_marks_days_off_today_and_links_days(site: Path) -> None:
+    december = _grids(site / "en" / "2025" / "index.html")[11]
+    cells = {c["text"]: c for row in december["rows"] for c in row if c["text"]}
+    assert "off" in cells["12"]["class"] and cells["12"]["off"] == "tm"  # Neutrality Day
+    assert "off" not in cells["11"]["class"]
+    assert cells["1"]["current"] == "date"  # SOURCE_DATE_EPOCH: 2025-12-01
+    assert "today" in cells["1"]["class"] and not cells["2"]["current"]
+    assert cells["12"]["href"] == "../../en/2025/12/index.html#d2025-12-12"
+    assert cells["13"]["href"] is None  # nothing on 13 December
+    month = _parse(site / "en" / "2025" / "12" / "index.html")
+    assert "d2025-12-12" in month.ids
+
+
+def test_month_pages_and_their_neighbours(site: Path) -> None:
+    for year in (2024, 2025, 2026):
+        for month in range(1, 13):
+            assert (site / "ru" / str(year) / f"{month:02d}" / "index.html").is_file()
+    december = (site / "en" / "2025" / "12" / "index.html").read_text(encoding="utf-8")
+    assert "<h1>December 2025</h1>" in december
+    assert 'href="../../../en/2025/11/index.html" rel="prev">November 2025<' in december
+    assert 'href="../../../en/2026/01/index.html" rel="next">January 2026<' in december
+    assert 'rel="prev"' not in (site / "en" / "2024" / "01" / "index.html").read_text()
+    assert 'rel="next"' not in (site / "en" / "2026" / "12" / "index.html").read_text()
+    assert "<h1>Декабрь 2025" in (site / "ru" / "2025" / "12" / "index.html").read_text()
+
+
+def test_long_spans_stand_once_in_their_strip(site: Path) -> None:
+    """The International Year of Peace and Trust (2025) is in the year's strip, as "2025",
+    and not in the lists of January (the year page's lists or the month page)."""
+    year = (site / "en" / "2025" / "index.html").read_text(encoding="utf-8")
+    strip = year.split('class="spans"', 1)[1].split("</section>", 1)[0]
+    assert "International Year of Peace and Trust" in strip and ">2025</time>" in strip
+    lists = year.split('class="lists"', 1)[1]
+    assert "International Year of Peace and Trust" not in lists
+    january = (site / "en" / "2025" / "01" / "index.html").read_text(encoding="utf-8")
+    days = january.split("</table>", 1)[1].split('class="spans"', 1)
+    assert "International Year of Peace and Trust" in days[1]
+    assert "International Year of Peace and Trust" not in days[0]

@@ -10,8 +10,8 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Callable
-from dataclasses import dataclass
-from datetime import timedelta
+from dataclasses import dataclass, replace
+from datetime import date, timedelta
 from xml.sax.saxutils import escape
 
 from babel.dates import format_date, get_month_names
@@ -41,7 +41,9 @@ from calendargen.render.feeds import (
     feed_paths,
     observance_feed_path,
 )
+from calendargen.render.grid import DayIndex, MonthGrid, month_grid, month_title
 from calendargen.render.html import Link, Linker, Page, Renderer, html_lang, json_ld, native_name
+from calendargen.render.ics import is_long
 from calendargen.words import era_words
 
 NAV_HOME = pgettext_noop("nav", "Home")
@@ -71,6 +73,7 @@ class Item:
     estimated: bool
     observed: bool
     day_off: bool = False
+    period: str | None = None  # a long span's whole years ("2016–2025"), when it covers them
 
 
 @dataclass(frozen=True)
@@ -101,6 +104,14 @@ class Feed:
     webcal: str | None
 
 
+def whole_years(occurrence: Occurrence) -> str | None:
+    """ "2025" or "2016–2025" for a span of whole calendar years, else None."""
+    start, end = occurrence.start, occurrence.end
+    if (start.month, start.day, end.month, end.day) != (1, 1, 12, 31):
+        return None
+    return str(start.year) if start.year == end.year else f"{start.year}–{end.year}"
+
+
 def page_path(locale: str, *parts: str) -> str:
     return "/".join((locale, *parts, "index.html"))
 
@@ -122,6 +133,8 @@ class SitePlanner:
         for occurrence in plan.occurrences:
             self.by_observance[occurrence.id].append(occurrence)
         by_id = {o.id: o for o in plan.observances}
+        place = {o.id: next(iter(sources_of(o, plan.categories)), None) for o in plan.observances}
+        self.days = DayIndex.of(plan.occurrences, is_long, lambda o: place[o.id])
         self.same_event: dict[str, list[Observance]] = defaultdict(list)  # origin.same_as
         for observance in plan.observances:
             owner = by_id.get(observance.origin.owner or "") if observance.origin else None
@@ -258,7 +271,7 @@ class SitePlanner:
         today_items = [
             self.item(o, locale, path)
             for o in self.occurrences
-            if o.start <= self.today <= o.end and (o.end - o.start).days < 31
+            if o.start <= self.today <= o.end and not is_long(o)
         ]
         coming = [
             self.item(o, locale, path)
@@ -287,6 +300,12 @@ class SitePlanner:
             feeds=feeds,
             subscribe_href=self.links.href(path, page_path(locale, "subscribe")),
             years=self.year_links(locale, path),
+            spans=self.spans(locale, path, self.today, self.today),
+            grid=(
+                self.grid(locale, path, self.today.year, self.today.month)
+                if self.years[0] <= self.today.year <= self.years[1]
+                else None
+            ),
         )
 
     def year_links(self, locale: str, source: str) -> list[Link]:
@@ -296,18 +315,37 @@ class SitePlanner:
             for y in range(first, last + 1)
         ]
 
+    def spans(self, locale: str, source: str, first: date, last: date) -> list[Item]:
+        """The long spans (years, decades) overlapping ``first``..``last``, shortest first:
+        shown once, in a strip, not on every day they cover."""
+        found = [
+            o
+            for o in self.occurrences
+            if is_long(o) and o.start <= last and o.end >= first and not o.milestone
+        ]
+        found.sort(key=lambda o: (o.end - o.start, o.start))
+        return [replace(self.item(o, locale, source), period=whole_years(o)) for o in found]
+
+    def grid(self, locale: str, source: str, year: int, month: int) -> MonthGrid:
+        """One month's grid, its days linking to their entries on the month's page."""
+        month_page = page_path(locale, str(year), f"{month:02d}")
+        href = self.links.href(source, month_page)
+        names = {c: category.name(locale) for c, category in self.plan.categories.items()}
+        return month_grid(year, month, locale, self.days, self.today, href, names.__getitem__)
+
+    def short_in(self, first: date, last: date) -> list[Occurrence]:
+        """The entries overlapping ``first``..``last`` that are not long spans."""
+        return [
+            o for o in self.occurrences if o.start <= last and o.end >= first and not is_long(o)
+        ]
+
     def year(self, locale: str, year: int) -> Page:
         path = page_path(locale, str(year))
         months = get_month_names("wide", context="stand-alone", locale=locale_of(locale))
-        in_year = [o for o in self.occurrences if o.start.year == year]
-        ongoing = [
-            self.item(o, locale, path)
-            for o in self.occurrences
-            if o.start.year < year <= o.end.year and not o.milestone
-        ]
         by_month: dict[int, list[Item]] = defaultdict(list)
-        for occurrence in in_year:
-            by_month[occurrence.start.month].append(self.item(occurrence, locale, path))
+        for occurrence in self.short_in(date(year, 1, 1), date(year, 12, 31)):
+            month = occurrence.start.month if occurrence.start.year == year else 1
+            by_month[month].append(self.item(occurrence, locale, path))
         sections = [(months[m], f"m{m:02d}", by_day(by_month[m])) for m in range(1, 13)]
         return self.page(
             path,
@@ -315,9 +353,35 @@ class SitePlanner:
             locale,
             str(year),
             year=year,
-            ongoing=ongoing,
+            spans=self.spans(locale, path, date(year, 1, 1), date(year, 12, 31)),
+            grids=[self.grid(locale, path, year, m) for m in range(1, 13)],
             months=sections,
             years=self.year_links(locale, path),
+        )
+
+    def month(self, locale: str, year: int, month: int) -> Page:
+        """A month: its grid, the long spans running in it, and its entries day by day."""
+        path = page_path(locale, str(year), f"{month:02d}")
+        grid = self.grid(locale, path, year, month)
+        first = date(year, month, 1)
+        last = date(year + month // 12, month % 12 + 1, 1) - timedelta(days=1)
+        items = [self.item(o, locale, path) for o in self.short_in(first, last)]
+        neighbours = []  # the months before and after, within the window
+        for rel, (y, m) in (("prev", divmod(year * 12 + month - 2, 12)),
+                            ("next", divmod(year * 12 + month, 12))):  # fmt: skip
+            if self.years[0] <= y <= self.years[1]:
+                target = self.links.href(path, page_path(locale, str(y), f"{m + 1:02d}"))
+                neighbours.append((rel, Link(target, month_title(y, m + 1, locale))))
+        return self.page(
+            path,
+            "month.html",
+            locale,
+            grid.title,
+            year=Link(self.links.href(path, page_path(locale, str(year))), str(year)),
+            grid=grid,
+            spans=self.spans(locale, path, first, last),
+            listed=by_day(items),
+            neighbours=neighbours,
         )
 
     def observance(self, observance: Observance, locale: str) -> Page:
@@ -476,6 +540,7 @@ class SitePlanner:
         first, last = self.years
         pages = [self.home(locale), self.subscribe(locale)]
         pages += [self.year(locale, year) for year in range(first, last + 1)]
+        pages += [self.month(locale, y, m) for y in range(first, last + 1) for m in range(1, 13)]
         pages += [self.observance(o, locale) for o in self.plan.observances]
         pages += [self.category(c, locale) for c in self.plan.feed_categories]
         return pages
