@@ -21,6 +21,7 @@ from calendargen.model import MAX_YEAR
 from calendargen.output import OutputFolder, Progress, _silent, check_output_folder, write
 from calendargen.plan import BuildPlan
 from calendargen.recurrence import recurrence
+from calendargen.search import Entry, build_index
 
 MAX_WINDOW_YEARS = 200
 
@@ -90,6 +91,16 @@ def make_plan(config: Config, today: date, stamp: datetime) -> BuildPlan:
     )
 
 
+def search_entries(plan: BuildPlan) -> dict[str, list[Entry]]:
+    """What the search index holds per page language: each entry's id, name, English name."""
+    from calendargen.render.html import html_lang
+
+    return {
+        html_lang(locale): [(o.id, o.name(locale), o.name("en")) for o in plan.observances]
+        for locale in plan.locales
+    }
+
+
 def render(
     plan: BuildPlan, progress: Progress = _silent
 ) -> tuple[dict[str, bytes], dict[str, int]]:
@@ -109,6 +120,7 @@ def render(
     progress("feeds", len(feeds), len(feeds))
     pages = plan_site(plan, frozenset(feeds), progress)
     files.update(pages)
+    files.update(build_index(search_entries(plan)))
     counts = {
         "occurrences": len(plan.occurrences),
         "feeds": len(feeds),

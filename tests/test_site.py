@@ -382,3 +382,65 @@ def test_long_spans_stand_once_in_their_strip(site: Path) -> None:
     days = january.split("</table>", 1)[1].split('class="spans"', 1)
     assert "International Year of Peace and Trust" in days[1]
     assert "International Year of Peace and Trust" not in days[0]
+
+
+PAGE_KINDS = ("index.html", "2025/index.html", "2025/12/index.html", "search/index.html",
+              "subscribe/index.html", "categories/tm/index.html",
+              "observances/international-day-of-neutrality/index.html")  # fmt: skip
+
+
+def _browser(playwright: object) -> object:
+    chromium = shutil.which("chromium")
+    if chromium is None:
+        _need("Playwright and Chromium", "pip install playwright; apt-get install chromium")
+    return playwright.chromium.launch(executable_path=chromium, args=CHROMIUM_FLAGS)  # type: ignore[attr-defined]
+
+
+@pytest.mark.slow
+def test_browser_search_filters_and_every_page_kind(served: str) -> None:
+    """In a real browser: search finds the neutrality day by its English and its Russian name
+    through the Pagefind index; the country filter leaves that country's entries and days off;
+    every page kind in en, ru and ar has no sideways scroll at 1280 and 360 px, grids where
+    they belong, no request leaving the site and no serious or critical axe-core violation."""
+    sync_api = pytest.importorskip("playwright.sync_api")
+    axe_module = pytest.importorskip("axe_playwright_python.sync_playwright")
+    with sync_api.sync_playwright() as playwright:
+        browser = _browser(playwright)
+        page = browser.new_page()  # type: ignore[attr-defined]
+        outside: list[str] = []
+        page.on("request", lambda request: outside.append(request.url)
+                if not request.url.startswith(served) else None)  # fmt: skip
+        searches = (("en", "neutrality", "International Day of Neutrality"),
+                    ("ru", "нейтралитет", "Международный день нейтралитета"),
+                    ("ru", "neutrality", "Международный день нейтралитета"))  # fmt: skip
+        for locale, query, expected in searches:
+            page.goto(f"{served}/{locale}/search/index.html")
+            with page.expect_request(re.compile(r"/pagefind/fragment/")):  # the index answers
+                page.fill("#q", query)
+            page.wait_for_selector(".search-results li", timeout=15000)
+            assert expected in page.inner_text(".search-results")
+            assert page.is_hidden(".a-z")
+        page.goto(f"{served}/en/2025/index.html?in=tm")
+        assert page.is_visible("form.filters")
+        shown = page.eval_on_selector_all(
+            "li.item:not([hidden])", "items => items.map(i => i.dataset.cats)"
+        )
+        assert shown and all("tm" in cats.split() for cats in shown)
+        off = page.eval_on_selector_all("td.off", "cells => cells.map(c => c.dataset.off)")
+        assert off and all("tm" in places.split() for places in off)
+        axe = axe_module.Axe()
+        for width in (1280, 360):
+            page.set_viewport_size({"width": width, "height": 800})
+            for locale in ("en", "ru", "ar"):
+                for kind in PAGE_KINDS:
+                    page.goto(f"{served}/{locale}/{kind}")
+                    sideways = page.evaluate("document.documentElement.scrollWidth - innerWidth")
+                    assert sideways <= 0, f"{locale}/{kind} scrolls sideways at {width} px"
+                    if kind in ("index.html", "2025/index.html", "2025/12/index.html"):
+                        assert page.locator("table.month").count() >= 1
+                    if width == 1280:
+                        found = axe.run(page).response["violations"]
+                        serious = [v["id"] for v in found if v["impact"] in ("serious", "critical")]
+                        assert not serious, f"{locale}/{kind}: {serious}"
+        assert outside == []
+        browser.close()  # type: ignore[attr-defined]

@@ -34,6 +34,7 @@ class Cell:
     href: str | None = None  # the day's entries, when it has any
     off: bool = False  # a day off somewhere
     off_ids: str = ""  # where: source category ids, space-separated (for the filters)
+    cats: str = ""  # the categories of the day's entries, space-separated (for the filters)
     today: bool = False
 
 
@@ -62,6 +63,7 @@ class DayIndex:
 
     anchor: dict[date, date]  # per day with entries: the day under which the list shows them
     off: dict[date, tuple[str, ...]]  # source category ids, sorted
+    cats: dict[date, str]  # the categories of the day's entries, sorted, space-separated
 
     @classmethod
     def of(
@@ -72,6 +74,7 @@ class DayIndex:
     ) -> DayIndex:
         anchor: dict[date, date] = {}
         off: dict[date, set[str]] = defaultdict(set)
+        cats: dict[date, set[str]] = defaultdict(set)
         for occurrence in occurrences:  # sorted by start: a day's own entries come last
             if is_long(occurrence):
                 continue
@@ -82,8 +85,13 @@ class DayIndex:
                     anchor[day] = occurrence.start
                 if place is not None:
                     off[day].add(place)
+                cats[day].update(occurrence.categories)
                 day += timedelta(days=1)
-        return cls(anchor, {day: tuple(sorted(places)) for day, places in off.items()})
+        return cls(
+            anchor,
+            {day: tuple(sorted(places)) for day, places in off.items()},
+            {day: " ".join(sorted(found)) for day, found in cats.items()},
+        )
 
 
 @lru_cache(maxsize=64)
@@ -141,6 +149,7 @@ def month_grid(
                     href=f"{href}#d{heading.isoformat()}" if heading else None,
                     off=bool(places),
                     off_ids=" ".join(places),
+                    cats=index.cats.get(day, ""),
                     today=day == today,
                 )
             )

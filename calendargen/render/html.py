@@ -59,6 +59,11 @@ class Page:
         """Relative to the page; root-relative for 404.html, which is served at any path."""
         return self.data.get("stylesheet") or self.links.href(self.path, "style.css")
 
+    @property
+    def root(self) -> str:
+        """The site's root as seen from this page ("../../"), for its scripts."""
+        return self.links.href(self.path, "")
+
 
 def html_lang(locale: str) -> str:
     """A BCP 47 tag for ``lang`` and ``hreflang`` (zh_Hant -> zh-Hant)."""

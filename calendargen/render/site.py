@@ -49,6 +49,8 @@ from calendargen.words import era_words
 NAV_HOME = pgettext_noop("nav", "Home")
 NAV_YEAR = pgettext_noop("nav", "This year")
 NAV_SUBSCRIBE = pgettext_noop("nav", "Subscribe")
+NAV_SEARCH = pgettext_noop("nav", "Search")
+STATIC = ("style.css", "search.js", "filter.js")  # templates/static/ files the site serves
 PARALLEL_FROM = 500  # observance pages (entries x locales) from which workers pay off
 COMING_DAYS = 56
 NEXT_MILESTONES = 12
@@ -74,6 +76,7 @@ class Item:
     observed: bool
     day_off: bool = False
     period: str | None = None  # a long span's whole years ("2016–2025"), when it covers them
+    cats: str = ""  # its categories, space-separated (for the filters)
 
 
 @dataclass(frozen=True)
@@ -94,6 +97,15 @@ def by_day(items: list[Item]) -> list[Day]:
             days.append(Day(item.day, item.weekday, item.start, []))
         days[-1].items.append(item)
     return days
+
+
+@dataclass(frozen=True)
+class Filters:
+    """The choices of the country and kind filters (category id, name), shown by filter.js;
+    without JavaScript the form stays hidden and every entry is listed."""
+
+    places: list[tuple[str, str]]
+    kinds: list[tuple[str, str]]
 
 
 @dataclass(frozen=True)
@@ -168,6 +180,7 @@ class SitePlanner:
             estimated=occurrence.estimated,
             observed=occurrence.observed,
             day_off=occurrence.day_off,
+            cats=" ".join(occurrence.categories),
         )
 
     def where(self, observance: Observance, locale: str) -> str:
@@ -218,6 +231,7 @@ class SitePlanner:
                 self.links.href(path, page_path(locale, "subscribe")),
                 translate(NAV_SUBSCRIBE, locale),
             ),
+            Link(self.links.href(path, page_path(locale, "search")), translate(NAV_SEARCH, locale)),
         ]
         canonical = self.links.absolute(path) if self.plan.base_url else None
         return Page(
@@ -264,6 +278,15 @@ class SitePlanner:
             if c in self.plan.feed_categories
         ]
 
+    def filters(self, locale: str) -> Filters:
+        categories = self.plan.categories
+        choices = {
+            kind: [(c, categories[c].name(locale)) for c in self.plan.feed_categories
+                   if categories[c].type == kind]
+            for kind in ("source", "kind")
+        }  # fmt: skip
+        return Filters(choices["source"], choices["kind"])
+
     # -- pages -------------------------------------------------------------------------
     def home(self, locale: str) -> Page:
         path = page_path(locale)
@@ -301,6 +324,7 @@ class SitePlanner:
             subscribe_href=self.links.href(path, page_path(locale, "subscribe")),
             years=self.year_links(locale, path),
             spans=self.spans(locale, path, self.today, self.today),
+            filters=self.filters(locale),
             grid=(
                 self.grid(locale, path, self.today.year, self.today.month)
                 if self.years[0] <= self.today.year <= self.years[1]
@@ -355,6 +379,7 @@ class SitePlanner:
             year=year,
             spans=self.spans(locale, path, date(year, 1, 1), date(year, 12, 31)),
             grids=[self.grid(locale, path, year, m) for m in range(1, 13)],
+            filters=self.filters(locale),
             months=sections,
             years=self.year_links(locale, path),
         )
@@ -382,6 +407,7 @@ class SitePlanner:
             spans=self.spans(locale, path, first, last),
             listed=by_day(items),
             neighbours=neighbours,
+            filters=self.filters(locale),
         )
 
     def observance(self, observance: Observance, locale: str) -> Page:
@@ -466,6 +492,24 @@ class SitePlanner:
         feed = self.feed(path, category_feed_path(locale, category), title)
         return self.page(path, "category.html", locale, title, rows=rows, feed=feed)
 
+    def search(self, locale: str) -> Page:
+        """Search (Pagefind, by search.js) over every entry's name; without JavaScript, or
+        before it loads, the page lists every entry A to Z."""
+        path = page_path(locale, "search")
+        entries = [
+            (o.id, self.observance_link(o, locale, path), self.where(o, locale))
+            for o in self.plan.observances
+        ]
+        entries.sort(key=lambda entry: (entry[1].text.casefold(), entry[0]))
+        return self.page(
+            path,
+            "search.html",
+            locale,
+            translate(NAV_SEARCH, locale),
+            entries=entries,
+            observances=self.links.href(path, page_path(locale, "observances", "ID")),
+        )
+
     def subscribe(self, locale: str) -> Page:
         path = page_path(locale, "subscribe")
         all_path, milestone_path = feed_paths(locale)
@@ -538,7 +582,7 @@ class SitePlanner:
 
     def pages(self, locale: str) -> list[Page]:
         first, last = self.years
-        pages = [self.home(locale), self.subscribe(locale)]
+        pages = [self.home(locale), self.subscribe(locale), self.search(locale)]
         pages += [self.year(locale, year) for year in range(first, last + 1)]
         pages += [self.month(locale, y, m) for y in range(first, last + 1) for m in range(1, 13)]
         pages += [self.observance(o, locale) for o in self.plan.observances]
@@ -568,10 +612,12 @@ def plan_site(
             progress("pages", len(files), len(files))
     for path, text in planner.root_pages().items():
         files[path] = text.encode("utf-8")
-    files["style.css"] = (shipped("templates") / "static" / "style.css").read_bytes()
-    project_css = plan.templates / "static" / "style.css" if plan.templates else None
-    if project_css is not None and project_css.is_file():
-        files["style.css"] = project_css.read_bytes()
+    for name in STATIC:  # the project's templates/static/NAME replaces calendargen's
+        own = plan.templates / "static" / name if plan.templates else None
+        source = (
+            own if own is not None and own.is_file() else shipped("templates") / "static" / name
+        )
+        files[name] = source.read_bytes()
     if plan.base_url:
         files["sitemap.xml"] = planner.sitemap(list(files)).encode("utf-8")
     return files
