@@ -12,6 +12,7 @@ import shutil
 import subprocess
 import threading
 from collections.abc import Iterator
+from dataclasses import dataclass, field
 from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
@@ -20,6 +21,7 @@ import pytest
 from click.testing import CliRunner
 
 from calendargen.cli import main
+from calendargen.render import qr
 
 GOLDEN = Path(__file__).parent / "golden" / "html"
 GOLDEN_PAGES = [
@@ -272,3 +274,108 @@ def test_interface_is_translated_everywhere(site: Path) -> None:
         for page in pages:
             text = page.read_text(encoding="utf-8")
             assert not [s for s in english if s in text], page
+
+
+# -- QR codes of feed addresses ---------------------------------------------------------
+
+JS = Path(__file__).parent / "js"
+
+
+@dataclass
+class _Feed:
+    """What one ``<div class="feed">`` offers."""
+
+    links: list[str] = field(default_factory=list)
+    inputs: list[dict[str, str | None]] = field(default_factory=list)
+    buttons: list[dict[str, str | None]] = field(default_factory=list)
+    svgs: list[dict[str, str | None]] = field(default_factory=list)  # attributes, title, path
+
+
+class _Feeds(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__()
+        self.feeds: list[_Feed] = []
+        self._depth = 0  # open <div>s inside the current feed
+        self._title = False
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        attributes = dict(attrs)
+        if tag == "div" and (self._depth or attributes.get("class") == "feed"):
+            self._depth += 1
+            if self._depth == 1:
+                self.feeds.append(_Feed())
+        elif self._depth and tag == "a":
+            self.feeds[-1].links.append(str(attributes["href"]))
+        elif self._depth and tag == "input":
+            self.feeds[-1].inputs.append(attributes)
+        elif self._depth and tag == "button":
+            self.feeds[-1].buttons.append(attributes)
+        elif self._depth and tag == "svg":
+            self.feeds[-1].svgs.append({**attributes, "title": ""})
+        elif self._depth and tag == "path":
+            svg = self.feeds[-1].svgs[-1]
+            assert "d" not in svg, "one path: the dark modules"
+            svg.update(d=attributes["d"], stroke=attributes.get("stroke"))
+        self._title = self._depth > 0 and tag == "title"
+
+    def handle_data(self, data: str) -> None:
+        if self._title:
+            self.feeds[-1].svgs[-1]["title"] = data
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag == "div" and self._depth:
+            self._depth -= 1
+        self._title = False
+
+
+def _feeds(path: Path) -> list[_Feed]:
+    parser = _Feeds()
+    parser.feed(path.read_text(encoding="utf-8"))
+    return parser.feeds
+
+
+def _modules(svg: dict[str, str | None]) -> list[str]:
+    """The symbol as drawn, row by row ("1" dark): read from the SVG itself, whose path is a
+    stroke 1 unit wide along each run of dark modules (M, m: move; h: draw to the right)."""
+    side = int(str(svg["viewbox"]).split()[2])  # HTMLParser lowercases names
+    assert svg["viewbox"] == f"0 0 {side} {side}" and svg["stroke"] == "#000"
+    path = str(svg["d"])
+    assert re.fullmatch(r"(?:[Mm]-?[\d.]+ -?[\d.]+|h\d+)+", path), path[:40]
+    rows = [["0"] * side for _ in range(side)]
+    x = y = 0.0
+    for command, first, second in re.findall(r"([Mmh])(-?[\d.]+)(?: (-?[\d.]+))?", path):
+        if command == "M":
+            x, y = float(first), float(second)
+        elif command == "m":
+            x, y = x + float(first), y + float(second)
+        else:
+            for column in range(int(x), int(x) + int(first)):
+                rows[int(y)][column] = "1"  # the stroke covers y - 0.5 to y + 0.5
+            x += int(first)
+    return ["".join(row) for row in rows]
+
+
+def _decode(grids: list[list[str]]) -> list[str | None]:
+    """The texts of QR codes, read by jsQR (tests/js): another decoder than segno's encoder."""
+    node = shutil.which("node")
+    if node is None or not (JS / "node_modules" / "jsqr").is_dir():
+        if os.environ.get("CI"):
+            pytest.fail("CI must install node and tests/js (npm ci --prefix tests/js)")
+        pytest.skip("jsQR not installed: npm ci --prefix tests/js")
+    result = subprocess.run(
+        [node, str(JS / "decode-qr.mjs")], input=json.dumps(grids),
+        capture_output=True, text=True, check=True, timeout=120,
+    )  # fmt: skip
+    return list(json.loads(result.stdout))
+
+
+def test_qr_svg_reads_back_and_names_itself() -> None:
+    address = "https://days.example.org/ru/observances/nowruz.ics"
+    svg = qr.qr_svg(address, 'QR "code" <of> & address')
+    assert svg.startswith('<svg class="qr" viewBox="0 0 ')
+    assert 'role="img" aria-label="QR &quot;code&quot; &lt;of&gt; &amp; address">' in svg
+    assert "<title>QR &quot;code&quot; &lt;of&gt; &amp; address</title>" in svg
+    parser = _Feeds()
+    parser.feed(f'<div class="feed">{svg}</div>')
+    [drawn] = parser.feeds[0].svgs
+    assert _decode([_modules(drawn)]) == [address]
