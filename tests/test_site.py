@@ -507,6 +507,20 @@ def test_without_base_url_downloads_only(site: Path) -> None:
     assert 'href="../../en/calendar.ics" type="text/calendar"' in subscribe
 
 
+def test_build_summary_tells_the_owner_about_base_url(project: Path, runner: CliRunner) -> None:
+    result = runner.invoke(main, ["build"])
+    assert result.exit_code == 0, result.stderr
+    hint = [line for line in result.stdout.splitlines() if "base_url" in line]
+    assert hint == [
+        "hint: no base_url in calgen.toml, so the site offers its feeds as downloads only; "
+        'set base_url = "https://..." (its public address) for subscribe links and QR codes'
+    ]
+    config = project / "calgen.toml"
+    config.write_text(BASE_URL + config.read_text())
+    again = runner.invoke(main, ["build"])
+    assert again.exit_code == 0 and "base_url" not in again.stdout
+
+
 def test_browser_copies_on_a_phone(published: Path) -> None:
     """At 360 px, in a right-to-left locale too: nothing scrolls sideways, the QR code fits,
     addresses stay left-to-right, and the copy button (a secure page: 127.0.0.1) copies."""
