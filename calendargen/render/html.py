@@ -44,6 +44,7 @@ class Page:
     alternates: list[Link] = field(default_factory=list)  # hreflang alternates
     nav: list[Link] = field(default_factory=list)
     canonical: str | None = None
+    scripts: list[str] = field(default_factory=list)  # relative to the page, loaded deferred
     data: dict[str, Any] = field(default_factory=dict)
 
     @property

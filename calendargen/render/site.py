@@ -37,6 +37,7 @@ from calendargen.plan import BuildPlan
 from calendargen.render.feeds import (
     ALL_FEED,
     MILESTONE_FEED,
+    calendar_name,
     category_feed_path,
     feed_paths,
     observance_feed_path,
@@ -44,18 +45,21 @@ from calendargen.render.feeds import (
 from calendargen.render.grid import DayIndex, MonthGrid, month_grid, month_title
 from calendargen.render.html import Link, Linker, Page, Renderer, html_lang, json_ld, native_name
 from calendargen.render.ics import is_long
+from calendargen.render.subscription import Feed, subscription
 from calendargen.words import era_words
 
 NAV_HOME = pgettext_noop("nav", "Home")
 NAV_YEAR = pgettext_noop("nav", "This year")
 NAV_SUBSCRIBE = pgettext_noop("nav", "Subscribe")
 NAV_SEARCH = pgettext_noop("nav", "Search")
-STATIC = ("style.css", "search.js", "filter.js")  # templates/static/ files the site serves
+STATIC = ("style.css", "search.js", "filter.js")  # templates/static/ files every site serves
+QR_LABEL = pgettext_noop("subscribe", "QR code of the feed address")
 PARALLEL_FROM = 500  # observance pages (entries x locales) from which workers pay off
 COMING_DAYS = 56
 NEXT_MILESTONES = 12
 OBSERVANCE_NEXT = 6
 OBSERVANCE_MILESTONES = 8
+COPY_SCRIPT = "copy.js"  # the copy buttons of feed addresses (shipped in templates/static/)
 
 
 @dataclass(frozen=True)
@@ -106,14 +110,6 @@ class Filters:
 
     places: list[tuple[str, str]]
     kinds: list[tuple[str, str]]
-
-
-@dataclass(frozen=True)
-class Feed:
-    name: str
-    href: str  # the file, relative or absolute
-    https: str | None  # the URL to copy (with a base URL)
-    webcal: str | None
 
 
 def whole_years(occurrence: Occurrence) -> str | None:
@@ -200,7 +196,15 @@ class SitePlanner:
             self._words[key] = [era_words(era, locale) for era in observance.eras]
         return self._words[key]
 
-    def page(self, path: str, template: str, locale: str, title: str, **data: object) -> Page:
+    def page(
+        self,
+        path: str,
+        template: str,
+        locale: str,
+        title: str,
+        scripts: list[str] | None = None,
+        **data: object,
+    ) -> Page:
         """A page of ``locale`` at ``path``; its translations are the same path in the other
         locales (every page exists in every locale)."""
         suffix = path.split("/", 1)[1]
@@ -245,20 +249,32 @@ class SitePlanner:
             alternates=alternates,
             nav=nav,
             canonical=canonical,
+            scripts=scripts or [],
             data=dict(data),
         )
 
-    def feed(self, source: str, path: str, name: str) -> Feed | None:
-        """The links to a feed, or None when the build publishes no such feed (no event)."""
+    def feed(self, source: str, path: str, name: str, locale: str, qr: bool = False) -> Feed | None:
+        """The links to a feed, or None when the build publishes no such feed (no event);
+        with ``qr``, its address as a QR code too (where a phone is likely wanted)."""
         if path not in self.published:
             return None
-        https = self.links.absolute(path) if self.plan.base_url else None
-        webcal = "webcal://" + https.split("://", 1)[1] if https else None
-        return Feed(name, self.links.href(source, path), https, webcal)
+        address = self.links.absolute(path) if self.plan.base_url else None
+        return subscription(
+            name,
+            self.links.href(source, path),
+            address,
+            calendar_name(self.plan.title, name, locale),
+            translate(QR_LABEL, locale) if qr else None,
+        )
 
-    def feeds(self, *wanted: tuple[str, str, str]) -> list[Feed]:
+    def feeds(self, locale: str, *wanted: tuple[str, str, str], qr: bool = False) -> list[Feed]:
         """The published ones of ``wanted`` (source page, feed path, name)."""
-        return [feed for feed in (self.feed(*args) for args in wanted) if feed is not None]
+        found = (self.feed(*args, locale, qr) for args in wanted)
+        return [feed for feed in found if feed is not None]
+
+    def copy_script(self, source: str, feeds: list[Feed]) -> list[str]:
+        """The copy buttons' script, for a page offering an address to copy."""
+        return [self.links.href(source, COPY_SCRIPT)] if any(f.https for f in feeds) else []
 
     def observance_link(self, observance: Observance, locale: str, source: str) -> Link:
         name, name_locale = localized(observance.names, locale)
@@ -307,6 +323,7 @@ class SitePlanner:
         ][:NEXT_MILESTONES]  # fmt: skip
         all_path, milestone_path = feed_paths(locale)
         feeds = self.feeds(
+            locale,
             (path, all_path, translate(ALL_FEED, locale)),
             (path, milestone_path, translate(MILESTONE_FEED, locale)),
         )
@@ -315,6 +332,7 @@ class SitePlanner:
             "home.html",
             locale,
             self.plan.title,
+            self.copy_script(path, feeds),
             today=format_date(self.today, "full", locale=locale_of(locale)),
             today_iso=self.today.isoformat(),
             today_items=today_items,
@@ -441,12 +459,15 @@ class SitePlanner:
             }
             for o in regular[:3]
         ]
-        feed_path = observance_feed_path(locale, observance.id)
+        # no QR code here: one per entry and locale costs about 5 ms each (segno choosing the
+        # best mask), doubling a site build; the subscribe page has those of the main feeds
+        feed = self.feed(path, observance_feed_path(locale, observance.id), name, locale)
         return self.page(
             path,
             "observance.html",
             locale,
             name,
+            self.copy_script(path, [feed] if feed else []),
             name_lang=None if name_locale == locale else html_lang(name_locale),
             name_provenance=provenance if name_locale != "en" else None,
             name_source=name_source,
@@ -470,7 +491,7 @@ class SitePlanner:
                 else None
             ),
             milestones=milestone_rows,
-            feed=self.feed(path, feed_path, name),
+            feed=feed,
             json_ld=json_ld({"@context": "https://schema.org", "@graph": events}),
         )
 
@@ -489,8 +510,9 @@ class SitePlanner:
                 )
             )
         title = self.plan.categories[category].name(locale)
-        feed = self.feed(path, category_feed_path(locale, category), title)
-        return self.page(path, "category.html", locale, title, rows=rows, feed=feed)
+        feed = self.feed(path, category_feed_path(locale, category), title, locale)
+        scripts = self.copy_script(path, [feed] if feed else [])
+        return self.page(path, "category.html", locale, title, scripts, rows=rows, feed=feed)
 
     def search(self, locale: str) -> Page:
         """Search (Pagefind, by search.js) over every entry's name; without JavaScript, or
@@ -514,20 +536,24 @@ class SitePlanner:
         path = page_path(locale, "subscribe")
         all_path, milestone_path = feed_paths(locale)
         feeds = self.feeds(
+            locale,
             (path, all_path, translate(ALL_FEED, locale)),
             (path, milestone_path, translate(MILESTONE_FEED, locale)),
+            qr=True,
         )
         category_feeds = self.feeds(
+            locale,
             *(
                 (path, category_feed_path(locale, c), self.plan.categories[c].name(locale))
                 for c in self.plan.feed_categories
-            )
+            ),
         )
         return self.page(
             path,
             "subscribe.html",
             locale,
             translate(NAV_SUBSCRIBE, locale),
+            self.copy_script(path, feeds + category_feeds),
             feeds=feeds,
             category_feeds=category_feeds,
             has_base_url=bool(self.plan.base_url),
@@ -612,12 +638,17 @@ def plan_site(
             progress("pages", len(files), len(files))
     for path, text in planner.root_pages().items():
         files[path] = text.encode("utf-8")
-    for name in STATIC:  # the project's templates/static/NAME replaces calendargen's
-        own = plan.templates / "static" / name if plan.templates else None
-        source = (
-            own if own is not None and own.is_file() else shipped("templates") / "static" / name
-        )
-        files[name] = source.read_bytes()
-    if plan.base_url:
+    for name in STATIC:
+        files[name] = static_file(plan, name)
+    if plan.base_url:  # feed addresses to copy: only a site with a public address has them
+        files[COPY_SCRIPT] = static_file(plan, COPY_SCRIPT)
         files["sitemap.xml"] = planner.sitemap(list(files)).encode("utf-8")
     return files
+
+
+def static_file(plan: BuildPlan, name: str) -> bytes:
+    """A file of ``templates/static/``: the project's, or else calendargen's."""
+    own = plan.templates / "static" / name if plan.templates else None
+    if own is not None and own.is_file():
+        return own.read_bytes()
+    return (shipped("templates") / "static" / name).read_bytes()
