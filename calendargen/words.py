@@ -4,7 +4,8 @@ Each rule kind is a noun phrase ("the 3rd Tuesday of September", "Easter Sunday"
 sentence patterns wrap ("every year on {when}"). Patterns are gettext messages with contexts;
 where a language inflects by weekday or month (Russian ordinals agree with the weekday's
 gender, French writes "d'avril"), the catalogue has one message per weekday or month so that
-translators can write each form whole.
+translators can write each form whole; where the ordinal itself agrees with the weekday (Urdu
+دوسرے اتوار, دوسری جمعرات), the message names the form: ``{ordinal[feminine]}``.
 """
 
 from __future__ import annotations
@@ -14,10 +15,10 @@ from datetime import date
 from babel.dates import format_skeleton, get_day_names
 
 from calendargen.i18n import (
+    Ordinal,
     locale_of,
     npgettext_noop,
     number,
-    ordinal,
     pgettext_noop,
     translate,
     translations,
@@ -188,7 +189,7 @@ def when(rule: DateRule, locale: str) -> str:
         if rule.nth == -1:
             return translate(LAST[rule.weekday], locale).format(of_month=of_month)
         return translate(NTH[rule.weekday], locale).format(
-            ordinal=ordinal(rule.nth, locale), n=number(rule.nth, locale), of_month=of_month
+            ordinal=Ordinal(rule.nth, locale), n=number(rule.nth, locale), of_month=of_month
         )
     if isinstance(rule, LastDayOfMonth):
         return translate(LAST_DAY, locale).format(

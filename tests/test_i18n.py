@@ -169,6 +169,37 @@ def test_must_hold_milestone_names(runner: CliRunner) -> None:
             assert all(re.search("[а-я]", r["name"]) for r in milestones)
 
 
+# Urdu ordinals agree like adjectives in -ا: 1st-4th are words (پہلا، دوسرا، تیسرا، چوتھا), from
+# 5th on the number and -واں (masculine) or -ویں (masculine oblique, feminine), as the Urdu
+# descriptions write them (data/translations/ur.toml: «نومبر کی تیسری جمعرات کو», «پچاسویں سالگرہ»).
+URDU_FORMS = {
+    "masculine": ["پہلا", "دوسرا", "تیسرا", "چوتھا", "5واں", "10واں", "25واں", "30واں", "100واں"],
+    "oblique": ["پہلے", "دوسرے", "تیسرے", "چوتھے", "5ویں", "10ویں", "25ویں", "30ویں", "100ویں"],
+    "feminine": ["پہلی", "دوسری", "تیسری", "چوتھی", "5ویں", "10ویں", "25ویں", "30ویں", "100ویں"],
+}
+NUMBERS = [1, 2, 3, 4, 5, 10, 25, 30, 100]
+
+
+@pytest.mark.parametrize("form", URDU_FORMS)
+def test_urdu_ordinal_forms(form: str) -> None:
+    assert [ordinal(n, "ur", form) for n in NUMBERS] == URDU_FORMS[form]
+    assert [ordinal(n, "ur") for n in NUMBERS] == URDU_FORMS["masculine"]  # the first form
+
+
+def test_urdu_edition() -> None:
+    # "the nth year of being observed": سال is masculine, in the direct case
+    assert [edition_text(n, "ur") for n in NUMBERS] == [
+        f"منائے جانے کا {word} سال" for word in URDU_FORMS["masculine"]
+    ]
+
+
+def test_unknown_ordinal_form() -> None:
+    with pytest.raises(KeyError, match="ur: no ordinal form 'plural'"):
+        ordinal(2, "ur", "plural")
+    with pytest.raises(KeyError, match="ru: no ordinal form 'feminine'"):
+        ordinal(2, "ru", "feminine")
+
+
 # -- the catalogues -------------------------------------------------------------------------
 
 
@@ -177,8 +208,8 @@ def _po(locale: str):  # type: ignore[no-untyped-def]
         return read_po(handle, locale=locale)
 
 
-def _fields(text: str | tuple[str, ...]) -> set[str]:
-    """Placeholders of a message: {brace} fields and %(python)s ones."""
+def _placeholders(text: str | tuple[str, ...]) -> set[str]:
+    """Placeholders of a message as written: {brace} fields (with any [key]) and %(python)s."""
     texts = text if isinstance(text, tuple | list) else (text,)
     found: set[str] = set()
     for one in texts:
@@ -186,6 +217,11 @@ def _fields(text: str | tuple[str, ...]) -> set[str]:
         if "%(" not in one:
             found |= {name for _, name, _, _ in string.Formatter().parse(one) if name}
     return found
+
+
+def _fields(text: str | tuple[str, ...]) -> set[str]:
+    """The values a message uses: ``{ordinal[feminine]}`` uses ``ordinal``."""
+    return {re.split(r"[.\[]", name)[0] for name in _placeholders(text)}
 
 
 def test_template_is_up_to_date() -> None:
@@ -226,6 +262,17 @@ def test_catalogue_complete(locale: str) -> None:
         required = _fields(message.id) - {"n", "ordinal"}
         allowed = _fields(message.id) | {"n", "ordinal"}
         assert required <= _fields(message.string) <= allowed, (locale, key, message.string)
+
+
+@pytest.mark.parametrize("locale", DEFAULT_LOCALES)
+def test_named_forms_exist(locale: str) -> None:
+    """Every ``{ordinal[form]}`` of a catalogue names a form of data/locales/ordinal-forms.toml."""
+    for message in _po(locale):
+        for name in _placeholders(message.string) if message.id else ():
+            field, _, form = name.partition("[")
+            if form:
+                assert field == "ordinal", (locale, message.id, name)
+                ordinal(1, locale, form.rstrip("]"))
 
 
 def test_a_project_translates_its_own_interface(

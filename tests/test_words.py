@@ -46,3 +46,36 @@ def test_every_locale_translates_every_kind(locale: str) -> None:
         assert text != english, (locale, rule)
         for word in ("every year", "Easter", "calendar", "equinox", "day off"):
             assert not re.search(rf"\b{word}\b", text), (locale, rule, text)
+
+
+# -- grammatical forms (issue #18) ----------------------------------------------------------
+# Expected phrases are written from each language's grammar, not from the output.
+
+# Urdu: 1st-4th are words, 5th and up the number and a suffix; the ordinal agrees with the
+# weekday, which stands before the postposition کو: masculine oblique (پیر، منگل، بدھ، جمعہ،
+# ہفتہ، اتوار) -ے / -ویں, feminine (جمعرات) -ی / -ویں, as in «نومبر کی تیسری جمعرات کو».
+URDU = [
+    ("1st sunday of june", "ہر سال جون کے پہلے اتوار کو"),
+    ("2nd saturday of may", "ہر سال مئی کے دوسرے ہفتے (سنیچر) کو"),
+    ("3rd wednesday of october", "ہر سال اکتوبر کے تیسرے بدھ کو"),
+    ("4th friday of march", "ہر سال مارچ کے چوتھے جمعے کو"),
+    ("5th monday of may", "ہر سال مئی کے 5ویں پیر کو"),
+    ("2nd tuesday of april", "ہر سال اپریل کے دوسرے منگل کو"),
+    ("1st thursday of june", "ہر سال جون کی پہلی جمعرات کو"),
+    ("2nd thursday of june", "ہر سال جون کی دوسری جمعرات کو"),
+    ("3rd thursday of november", "ہر سال نومبر کی تیسری جمعرات کو"),
+    ("4th thursday of november", "ہر سال نومبر کی چوتھی جمعرات کو"),
+    ("5th thursday of may", "ہر سال مئی کی 5ویں جمعرات کو"),
+    ("2nd sunday of may for 3 days", "ہر سال مئی کے دوسرے اتوار سے 3 دن تک"),
+]
+
+GRAMMAR = [
+    pytest.param(locale, rule, words, id=f"{locale}: {rule}")
+    for locale, cases in (("ur", URDU),)
+    for rule, words in cases
+]
+
+
+@pytest.mark.parametrize(("locale", "rule", "words"), GRAMMAR)
+def test_grammatical_forms(locale: str, rule: str, words: str) -> None:
+    assert era_words(parse_era(rule), locale) == words
