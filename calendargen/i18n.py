@@ -231,6 +231,24 @@ class Ordinal:
         return ordinal(self.value, self.locale, form)
 
 
+@dataclass(frozen=True)
+class Year:
+    """A year for a pattern: ``{year}`` writes the number, ``{year[ordinal]}`` the year as an
+    ordinal, for languages that say "the 2019th year" (Azerbaijani 2019-cu ildən, Turkmen
+    2019-njy ýyldan bäri)."""
+
+    value: int
+    locale: str
+
+    def __str__(self) -> str:
+        return str(self.value)
+
+    def __getitem__(self, key: str) -> str:
+        if key != "ordinal":
+            raise KeyError(f"{self.locale}: a year has no {key!r}, only [ordinal]")
+        return ordinal(self.value, self.locale, year=True)
+
+
 def _pattern(message: tuple[str, str], locale: str, value: int, **fields: str) -> str:
     return translate(message, locale).format(
         n=number(value, locale), ordinal=Ordinal(value, locale), **fields

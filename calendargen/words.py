@@ -5,7 +5,8 @@ sentence patterns wrap ("every year on {when}"). Patterns are gettext messages w
 where a language inflects by weekday or month (Russian ordinals agree with the weekday's
 gender, French writes "d'avril"), the catalogue has one message per weekday or month so that
 translators can write each form whole; where the ordinal itself agrees with the weekday (Urdu
-دوسرے اتوار, دوسری جمعرات), the message names the form: ``{ordinal[feminine]}``.
+دوسرے اتوار, دوسری جمعرات), the message names the form: ``{ordinal[feminine]}``. Years are
+numbers in most languages and ordinals in some: ``{year[ordinal]} ildən`` (Azerbaijani).
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ from babel.dates import format_skeleton, get_day_names
 
 from calendargen.i18n import (
     Ordinal,
+    Year,
     locale_of,
     npgettext_noop,
     number,
@@ -225,13 +227,20 @@ def when(rule: DateRule, locale: str) -> str:
     raise TypeError(f"no words for rule kind {rule.kind}")  # pragma: no cover
 
 
+def _with_years(message: tuple[str, str], locale: str, **fields: str | int) -> str:
+    """A pattern whose years can be ordinals: ``{year}`` writes 2019, ``{year[ordinal]}``
+    2019-cu in Azerbaijani ("2019-cu ildən"), 2019-njy in Turkmen."""
+    values = {k: Year(v, locale) if isinstance(v, int) else v for k, v in fields.items()}
+    return translate(message, locale).format(**values)
+
+
 def era_words(era: Era, locale: str) -> str:
     """One era as a sentence: "every year on 12 December, since 1995"."""
     rule = era.rule
     if isinstance(rule, DeclaredYears):
         if rule.first == rule.last:
-            return translate(YEAR, locale).format(year=rule.first)
-        return translate(YEARS, locale).format(first=rule.first, last=rule.last)
+            return _with_years(YEAR, locale, year=rule.first)
+        return _with_years(YEARS, locale, first=rule.first, last=rule.last)
     phrase = when(rule, locale)
     if era.days > 1:
         text = _ngettext(EVERY_YEAR_DAYS, era.days, locale).format(
@@ -247,9 +256,9 @@ def era_words(era: Era, locale: str) -> str:
             to=_weekday(shift.to_weekday, locale),
         )
     if era.since is not None and era.until is not None:
-        return translate(BETWEEN, locale).format(rule=text, first=era.since, last=era.until)
+        return _with_years(BETWEEN, locale, rule=text, first=era.since, last=era.until)
     if era.since is not None:
-        return translate(SINCE, locale).format(rule=text, year=era.since)
+        return _with_years(SINCE, locale, rule=text, year=era.since)
     if era.until is not None:
-        return translate(UNTIL, locale).format(rule=text, year=era.until)
+        return _with_years(UNTIL, locale, rule=text, year=era.until)
     return text
