@@ -6,7 +6,9 @@ category of the number (``Locale.ordinal_form``), so English gets 1st/2nd/3rd/11
 1er/2e without a suffix bolted onto another language. What CLDR cannot say is data, one table per
 locale in ``data/locales/``: ordinal suffixes by the number's last word (``ordinals.toml``),
 ordinals that agree with their noun (``ordinal-forms.toml``, which a pattern selects as
-``{ordinal[feminine]}``) and the named jubilees of a locale's own tradition (``jubilees.toml``).
+``{ordinal[feminine]}``), the named jubilees of a locale's own tradition (``jubilees.toml``) and
+the month and weekday names a language writes in lower case where CLDR capitalises them
+(``lowercase.toml``).
 Every function takes an explicit locale.
 """
 
@@ -14,6 +16,7 @@ from __future__ import annotations
 
 import io
 import itertools
+import re
 import tomllib
 from dataclasses import dataclass
 from datetime import date
@@ -312,14 +315,55 @@ def occurrence_name(occurrence: Occurrence, locale: str) -> str:
     return occurrence_title(occurrence, locale)[0]
 
 
+@lru_cache(maxsize=64)
+def _names_to_lower(locale: str) -> re.Pattern[str] | None:
+    """The month and weekday names CLDR capitalises but ``locale`` writes in lower case inside a
+    sentence (``data/locales/lowercase.toml``); narrow names (single letters) are left alone."""
+    kinds: list[str] = locale_table("lowercase.toml", locale).get("names", [])
+    cldr = locale_of(locale)
+    names: set[str] = set()
+    for kind in kinds:
+        for widths in {"months": cldr.months, "weekdays": cldr.days}[kind].values():
+            for width, table in widths.items():
+                if width != "narrow":
+                    names |= {str(name) for name in table.values() if name != name.lower()}
+    if not names:
+        return None
+    longest_first = sorted(names, key=len, reverse=True)
+    return re.compile(r"\b(?:" + "|".join(map(re.escape, longest_first)) + r")\b")
+
+
+def lower_names(text: str, locale: str, *, opens: bool) -> str:
+    """``text`` from CLDR (a date, a weekday) with its month and weekday names in lower case,
+    in a language that writes them so inside a sentence: Tajik "12 декабр", not CLDR's
+    "12 Декабр". A name at the start keeps its capital if ``text`` ``opens`` a sentence or a
+    heading ("Шанбе, 13 декабр 2025"); other languages' text is returned as it is."""
+    names = _names_to_lower(locale)
+    if names is None:
+        return text
+    return names.sub(lambda m: m[0] if opens and m.start() == 0 else m[0].lower(), text)
+
+
 @lru_cache(maxsize=65536)
 def weekday_name(day: date, locale: str) -> str:
-    return format_date(day, "EEEE", locale=locale_of(locale))
+    """The weekday, as it stands after a date in headings and lists (lower case where the
+    language writes it so)."""
+    return lower_names(format_date(day, "EEEE", locale=locale_of(locale)), locale, opens=False)
 
 
 @lru_cache(maxsize=65536)
 def long_date(day: date, locale: str) -> str:
-    return format_date(day, format="long", locale=locale_of(locale))
+    return lower_names(
+        format_date(day, format="long", locale=locale_of(locale)), locale, opens=True
+    )
+
+
+@lru_cache(maxsize=1024)
+def full_date(day: date, locale: str) -> str:
+    """The date with its weekday: "Saturday, December 13, 2025"."""
+    return lower_names(
+        format_date(day, format="full", locale=locale_of(locale)), locale, opens=True
+    )
 
 
 @lru_cache(maxsize=65536)
@@ -328,4 +372,5 @@ def date_range(start: date, end: date, locale: str) -> str:
     if start == end:
         return long_date(start, locale)
     skeleton = "yMMMMd"
-    return format_interval(start, end, skeleton, locale=locale_of(locale))
+    text = format_interval(start, end, skeleton, locale=locale_of(locale))
+    return lower_names(text, locale, opens=True)

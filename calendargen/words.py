@@ -19,6 +19,7 @@ from calendargen.i18n import (
     Ordinal,
     Year,
     locale_of,
+    lower_names,
     npgettext_noop,
     number,
     pgettext_noop,
@@ -164,7 +165,8 @@ SHIFT_PREVIOUS = pgettext_noop(
 
 
 def _weekday(index: int, locale: str) -> str:
-    return str(get_day_names("wide", locale=locale_of(locale))[index])
+    name = str(get_day_names("wide", locale=locale_of(locale))[index])
+    return lower_names(name, locale, opens=False)  # it stands inside the sentence
 
 
 def _ngettext(message: tuple[str, str, str], count: int, locale: str) -> str:
@@ -183,9 +185,9 @@ def _calendar_month(rule: CalendarDate, locale: str) -> str:
 def when(rule: DateRule, locale: str) -> str:
     """The rule as a noun phrase: "the 3rd Tuesday of September", "Easter Sunday"."""
     if isinstance(rule, FixedDate):
-        return format_skeleton(
-            "MMMMd", date(2000, rule.month, rule.day), locale=locale_of(locale)
-        )  # 2000 is a leap year: 29 February can be written
+        day = date(2000, rule.month, rule.day)  # a leap year: 29 February can be written
+        text = format_skeleton("MMMMd", day, locale=locale_of(locale))
+        return lower_names(text, locale, opens=False)  # "every year on {when}"
     if isinstance(rule, NthWeekday):
         of_month = translate(OF_MONTH[rule.month - 1], locale)
         if rule.nth == -1:

@@ -20,10 +20,13 @@ from calendargen.engine import expand
 from calendargen.i18n import (
     date_range,
     edition_text,
+    full_date,
     jubilee,
+    long_date,
     occurrence_name,
     occurrence_title,
     ordinal,
+    weekday_name,
 )
 from calendargen.loader import Catalogue
 
@@ -102,6 +105,9 @@ def _with_texts(occurrence, names=None, of=None):  # type: ignore[no-untyped-def
                      id="fr-neutral"),
         pytest.param("zh", {"zh": "中立日"}, {}, ("中立日：自1995年12月12日以来30年", "zh"),
                      id="zh-neutral"),
+        # Tajik writes the month in lower case inside the sentence
+        pytest.param("tg", {"tg": "Рӯзи бетарафӣ"}, {},
+                     ("Рӯзи бетарафӣ: 30 сол аз 12 декабр 1995", "tg"), id="tg-neutral"),
         # neither: the whole title is the English one, and says it is English
         pytest.param("fr", {}, {}, ("30th anniversary of the permanent neutrality of "
                                     "Turkmenistan", "en"), id="fr-fallback"),
@@ -148,6 +154,21 @@ def test_edition_and_ranges() -> None:
     assert date_range(date(2025, 3, 21), date(2025, 3, 22), "en") == "Mar 21\u2009–\u200922, 2025"
     assert date_range(date(2025, 3, 21), date(2025, 3, 22), "es") == "21–22 de marzo de 2025"
     assert date_range(date(2025, 3, 21), date(2025, 3, 21), "ru") == "21 марта 2025\u202fг."
+
+
+def test_tajik_names_in_lower_case() -> None:
+    # Tajik writes month and weekday names in lower case except at the start of a sentence or
+    # heading ("12 декабри соли 1995", "рӯзи шанбе"); CLDR capitalises them.
+    assert long_date(date(1995, 12, 12), "tg") == "12 декабр 1995"
+    assert long_date(date(2025, 3, 21), "tg") == "21 март 2025"
+    assert weekday_name(date(2025, 12, 13), "tg") == "шанбе"  # after the date in headings
+    assert weekday_name(date(2025, 12, 15), "tg") == "душанбе"
+    assert full_date(date(2025, 12, 13), "tg") == "Шанбе, 13 декабр 2025"  # opens the line
+    assert full_date(date(2026, 1, 25), "tg") == "Якшанбе, 25 январ 2026"
+    # the others as CLDR writes them
+    assert long_date(date(1995, 12, 12), "en") == "December 12, 1995"
+    assert weekday_name(date(2025, 12, 13), "az") == "Şənbə"
+    assert full_date(date(2025, 12, 13), "ru") == "суббота, 13 декабря 2025\u202fг."
 
 
 def test_must_hold_milestone_names(runner: CliRunner) -> None:

@@ -105,9 +105,23 @@ TURKMEN = [
     ("years 2021-2030", "2021–2030-njy ýyllar"),
 ]  # fmt: skip
 
+# Tajik writes month and weekday names in lower case inside a sentence ("12 декабр",
+# "рӯзи шанбе"); CLDR capitalises them.
+TAJIK = [
+    ("12-12 since 1995", "ҳар сол 12 декабр, аз соли 1995"),
+    ("03-21", "ҳар сол 21 март"),
+    ("saturday before 06-24", "ҳар сол охирин шанбе пеш аз 24 июн"),
+    ("monday on or after 05-24",
+     "ҳар сол аввалин душанбе аз 24 май сар карда (бо худи ҳамон рӯз)"),
+    ("01-01 if sunday then next monday",
+     "ҳар сол 1 январ; агар ба рӯзи якшанбе рост ояд, душанбеи баъдӣ низ рӯзи истироҳат аст"),
+    ("09-09 if saturday then previous friday",
+     "ҳар сол 9 сентябр; агар ба рӯзи шанбе рост ояд, ҷумъаи пешина низ рӯзи истироҳат аст"),
+]  # fmt: skip
+
 GRAMMAR = [
     pytest.param(locale, rule, words, id=f"{locale}: {rule}")
-    for locale, cases in (("ur", URDU), ("az", AZERBAIJANI), ("tk", TURKMEN))
+    for locale, cases in (("ur", URDU), ("az", AZERBAIJANI), ("tk", TURKMEN), ("tg", TAJIK))
     for rule, words in cases
 ]
 
