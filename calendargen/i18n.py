@@ -3,8 +3,12 @@
 Interface strings and patterns come from gettext catalogues (``data/locales/L/LC_MESSAGES/
 calendargen.po``, read and compiled in memory); ordinals pick their pattern by the CLDR ordinal
 category of the number (``Locale.ordinal_form``), so English gets 1st/2nd/3rd/11th and French
-1er/2e without a suffix bolted onto another language. Named jubilees are data
-(``data/locales/jubilees.toml``): a locale names only the jubilees of its own tradition.
+1er/2e without a suffix bolted onto another language. What CLDR cannot say is data, one table per
+locale in ``data/locales/``: ordinal suffixes by the number's last word (``ordinals.toml``),
+ordinals that agree with their noun (``ordinal-forms.toml``, which a pattern selects as
+``{ordinal[feminine]}``), the named jubilees of a locale's own tradition (``jubilees.toml``) and
+the month and weekday names a language writes in lower case where CLDR capitalises them
+(``lowercase.toml``).
 Every function takes an explicit locale.
 """
 
@@ -12,11 +16,14 @@ from __future__ import annotations
 
 import io
 import itertools
+import re
 import tomllib
+from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
 from gettext import NullTranslations
 from pathlib import Path
+from typing import Any
 
 from babel import Locale, UnknownLocaleError
 from babel.dates import format_date, format_interval
@@ -157,18 +164,23 @@ def translate(message: tuple[str, str], locale: str) -> str:
     return translations(locale).pgettext(context, text)
 
 
-@lru_cache(maxsize=1)
-def _jubilees() -> dict[str, dict[int, str]]:
-    with (shipped("data") / "locales" / "jubilees.toml").open("rb") as handle:
-        data = tomllib.load(handle)
-    return {locale: {int(n): name for n, name in table.items()} for locale, table in data.items()}
+@lru_cache(maxsize=8)
+def _locale_tables(name: str) -> dict[str, Any]:
+    with (shipped("data") / "locales" / name).open("rb") as handle:
+        return tomllib.load(handle)
+
+
+def locale_table(name: str, locale: str) -> dict[str, Any]:
+    """``locale``'s table in ``data/locales/NAME`` (or its language's), empty if it has none:
+    the data of a language's peculiarities (jubilees, ordinals) is kept out of the code."""
+    tables = _locale_tables(name)
+    return next((tables[c] for c in own(locale) if c in tables), {})
 
 
 def jubilee(number: int, locale: str) -> str | None:
     """The named jubilee for an anniversary in the locale's tradition ("golden jubilee")."""
-    tables = _jubilees()
-    table = next((tables[c] for c in own(locale) if c in tables), {})
-    return table.get(number)
+    names: dict[str, str] = locale_table("jubilees.toml", locale)
+    return names.get(str(number))
 
 
 @lru_cache(maxsize=65536)
@@ -176,29 +188,73 @@ def number(value: int, locale: str) -> str:
     return format_decimal(value, locale=locale_of(locale), numbering_system="default")
 
 
-@lru_cache(maxsize=1)
-def _ordinal_endings() -> dict[str, dict[str, str]]:
-    with (shipped("data") / "locales" / "ordinals.toml").open("rb") as handle:
-        return tomllib.load(handle)
-
-
 @lru_cache(maxsize=65536)
-def ordinal(value: int, locale: str) -> str:
+def ordinal(value: int, locale: str, form: str = "", *, year: bool = False) -> str:
     """``21st`` in English, ``21e`` in French: the CLDR category picks the pattern; languages
     whose suffix follows the number's last word (Turkmen, Kazakh, Tajik) say it by the number's
-    ending in ``data/locales/ordinals.toml``."""
-    endings = next((t for c, t in _ordinal_endings().items() if c in own(locale)), {})
+    ending in ``data/locales/ordinals.toml``. Where the ordinal agrees with its noun (Urdu
+    دوسرا, دوسرے, دوسری), ``form`` names one of the language's forms in
+    ``data/locales/ordinal-forms.toml`` (the first one if empty). A ``year`` is written as a year,
+    without a thousands separator (``2019-cu``, not ``2.019-cu``)."""
+    written = str(value) if year else number(value, locale)
+    forms: dict[str, dict[str, str]] = locale_table("ordinal-forms.toml", locale)
+    if forms or form:
+        words = _ordinal_form(forms, form, locale)
+        return words.get(str(value), words["n"]).format(n=written)
+    endings: dict[str, str] = locale_table("ordinals.toml", locale)
     digits = str(value)
     found = max((e for e in endings if digits.endswith(e)), key=len, default=None)
     if found is not None:
-        return endings[found].format(n=number(value, locale))
+        return endings[found].format(n=written)
     category = locale_of(locale).ordinal_form(value)
-    return translate(ORDINALS[category], locale).format(n=number(value, locale))
+    return translate(ORDINALS[category], locale).format(n=written)
+
+
+def _ordinal_form(forms: dict[str, dict[str, str]], form: str, locale: str) -> dict[str, str]:
+    if not form and forms:
+        return next(iter(forms.values()))
+    if form not in forms:
+        known = ", ".join(forms) or "none"
+        raise KeyError(f"{locale}: no ordinal form {form!r} in ordinal-forms.toml ({known})")
+    return forms[form]
+
+
+@dataclass(frozen=True)
+class Ordinal:
+    """An ordinal for a pattern: ``{ordinal}`` writes its usual form, ``{ordinal[feminine]}``
+    the form that agrees with the noun, in a language that has forms (Urdu)."""
+
+    value: int
+    locale: str
+
+    def __str__(self) -> str:
+        return ordinal(self.value, self.locale)
+
+    def __getitem__(self, form: str) -> str:
+        return ordinal(self.value, self.locale, form)
+
+
+@dataclass(frozen=True)
+class Year:
+    """A year for a pattern: ``{year}`` writes the number, ``{year[ordinal]}`` the year as an
+    ordinal, for languages that say "the 2019th year" (Azerbaijani 2019-cu ildən, Turkmen
+    2019-njy ýyldan bäri)."""
+
+    value: int
+    locale: str
+
+    def __str__(self) -> str:
+        return str(self.value)
+
+    def __getitem__(self, key: str) -> str:
+        if key != "ordinal":
+            raise KeyError(f"{self.locale}: a year has no {key!r}, only [ordinal]")
+        return ordinal(self.value, self.locale, year=True)
 
 
 def _pattern(message: tuple[str, str], locale: str, value: int, **fields: str) -> str:
     return translate(message, locale).format(
-        n=number(value, locale), ordinal=ordinal(value, locale), **fields
+        n=number(value, locale), ordinal=Ordinal(value, locale), **fields
     )
 
 
@@ -259,14 +315,55 @@ def occurrence_name(occurrence: Occurrence, locale: str) -> str:
     return occurrence_title(occurrence, locale)[0]
 
 
+@lru_cache(maxsize=64)
+def _names_to_lower(locale: str) -> re.Pattern[str] | None:
+    """The month and weekday names CLDR capitalises but ``locale`` writes in lower case inside a
+    sentence (``data/locales/lowercase.toml``); narrow names (single letters) are left alone."""
+    kinds: list[str] = locale_table("lowercase.toml", locale).get("names", [])
+    cldr = locale_of(locale)
+    names: set[str] = set()
+    for kind in kinds:
+        for widths in {"months": cldr.months, "weekdays": cldr.days}[kind].values():
+            for width, table in widths.items():
+                if width != "narrow":
+                    names |= {str(name) for name in table.values() if name != name.lower()}
+    if not names:
+        return None
+    longest_first = sorted(names, key=len, reverse=True)
+    return re.compile(r"\b(?:" + "|".join(map(re.escape, longest_first)) + r")\b")
+
+
+def lower_names(text: str, locale: str, *, opens: bool) -> str:
+    """``text`` from CLDR (a date, a weekday) with its month and weekday names in lower case,
+    in a language that writes them so inside a sentence: Tajik "12 декабр", not CLDR's
+    "12 Декабр". A name at the start keeps its capital if ``text`` ``opens`` a sentence or a
+    heading ("Шанбе, 13 декабр 2025"); other languages' text is returned as it is."""
+    names = _names_to_lower(locale)
+    if names is None:
+        return text
+    return names.sub(lambda m: m[0] if opens and m.start() == 0 else m[0].lower(), text)
+
+
 @lru_cache(maxsize=65536)
 def weekday_name(day: date, locale: str) -> str:
-    return format_date(day, "EEEE", locale=locale_of(locale))
+    """The weekday, as it stands after a date in headings and lists (lower case where the
+    language writes it so)."""
+    return lower_names(format_date(day, "EEEE", locale=locale_of(locale)), locale, opens=False)
 
 
 @lru_cache(maxsize=65536)
 def long_date(day: date, locale: str) -> str:
-    return format_date(day, format="long", locale=locale_of(locale))
+    return lower_names(
+        format_date(day, format="long", locale=locale_of(locale)), locale, opens=True
+    )
+
+
+@lru_cache(maxsize=1024)
+def full_date(day: date, locale: str) -> str:
+    """The date with its weekday: "Saturday, December 13, 2025"."""
+    return lower_names(
+        format_date(day, format="full", locale=locale_of(locale)), locale, opens=True
+    )
 
 
 @lru_cache(maxsize=65536)
@@ -275,4 +372,5 @@ def date_range(start: date, end: date, locale: str) -> str:
     if start == end:
         return long_date(start, locale)
     skeleton = "yMMMMd"
-    return format_interval(start, end, skeleton, locale=locale_of(locale))
+    text = format_interval(start, end, skeleton, locale=locale_of(locale))
+    return lower_names(text, locale, opens=True)

@@ -4,7 +4,9 @@ Each rule kind is a noun phrase ("the 3rd Tuesday of September", "Easter Sunday"
 sentence patterns wrap ("every year on {when}"). Patterns are gettext messages with contexts;
 where a language inflects by weekday or month (Russian ordinals agree with the weekday's
 gender, French writes "d'avril"), the catalogue has one message per weekday or month so that
-translators can write each form whole.
+translators can write each form whole; where the ordinal itself agrees with the weekday (Urdu
+دوسرے اتوار, دوسری جمعرات), the message names the form: ``{ordinal[feminine]}``. Years are
+numbers in most languages and ordinals in some: ``{year[ordinal]} ildən`` (Azerbaijani).
 """
 
 from __future__ import annotations
@@ -14,10 +16,12 @@ from datetime import date
 from babel.dates import format_skeleton, get_day_names
 
 from calendargen.i18n import (
+    Ordinal,
+    Year,
     locale_of,
+    lower_names,
     npgettext_noop,
     number,
-    ordinal,
     pgettext_noop,
     translate,
     translations,
@@ -161,7 +165,8 @@ SHIFT_PREVIOUS = pgettext_noop(
 
 
 def _weekday(index: int, locale: str) -> str:
-    return str(get_day_names("wide", locale=locale_of(locale))[index])
+    name = str(get_day_names("wide", locale=locale_of(locale))[index])
+    return lower_names(name, locale, opens=False)  # it stands inside the sentence
 
 
 def _ngettext(message: tuple[str, str, str], count: int, locale: str) -> str:
@@ -180,15 +185,15 @@ def _calendar_month(rule: CalendarDate, locale: str) -> str:
 def when(rule: DateRule, locale: str) -> str:
     """The rule as a noun phrase: "the 3rd Tuesday of September", "Easter Sunday"."""
     if isinstance(rule, FixedDate):
-        return format_skeleton(
-            "MMMMd", date(2000, rule.month, rule.day), locale=locale_of(locale)
-        )  # 2000 is a leap year: 29 February can be written
+        day = date(2000, rule.month, rule.day)  # a leap year: 29 February can be written
+        text = format_skeleton("MMMMd", day, locale=locale_of(locale))
+        return lower_names(text, locale, opens=False)  # "every year on {when}"
     if isinstance(rule, NthWeekday):
         of_month = translate(OF_MONTH[rule.month - 1], locale)
         if rule.nth == -1:
             return translate(LAST[rule.weekday], locale).format(of_month=of_month)
         return translate(NTH[rule.weekday], locale).format(
-            ordinal=ordinal(rule.nth, locale), n=number(rule.nth, locale), of_month=of_month
+            ordinal=Ordinal(rule.nth, locale), n=number(rule.nth, locale), of_month=of_month
         )
     if isinstance(rule, LastDayOfMonth):
         return translate(LAST_DAY, locale).format(
@@ -224,13 +229,20 @@ def when(rule: DateRule, locale: str) -> str:
     raise TypeError(f"no words for rule kind {rule.kind}")  # pragma: no cover
 
 
+def _with_years(message: tuple[str, str], locale: str, **fields: str | int) -> str:
+    """A pattern whose years can be ordinals: ``{year}`` writes 2019, ``{year[ordinal]}``
+    2019-cu in Azerbaijani ("2019-cu ildən"), 2019-njy in Turkmen."""
+    values = {k: Year(v, locale) if isinstance(v, int) else v for k, v in fields.items()}
+    return translate(message, locale).format(**values)
+
+
 def era_words(era: Era, locale: str) -> str:
     """One era as a sentence: "every year on 12 December, since 1995"."""
     rule = era.rule
     if isinstance(rule, DeclaredYears):
         if rule.first == rule.last:
-            return translate(YEAR, locale).format(year=rule.first)
-        return translate(YEARS, locale).format(first=rule.first, last=rule.last)
+            return _with_years(YEAR, locale, year=rule.first)
+        return _with_years(YEARS, locale, first=rule.first, last=rule.last)
     phrase = when(rule, locale)
     if era.days > 1:
         text = _ngettext(EVERY_YEAR_DAYS, era.days, locale).format(
@@ -246,9 +258,9 @@ def era_words(era: Era, locale: str) -> str:
             to=_weekday(shift.to_weekday, locale),
         )
     if era.since is not None and era.until is not None:
-        return translate(BETWEEN, locale).format(rule=text, first=era.since, last=era.until)
+        return _with_years(BETWEEN, locale, rule=text, first=era.since, last=era.until)
     if era.since is not None:
-        return translate(SINCE, locale).format(rule=text, year=era.since)
+        return _with_years(SINCE, locale, rule=text, year=era.since)
     if era.until is not None:
-        return translate(UNTIL, locale).format(rule=text, year=era.until)
+        return _with_years(UNTIL, locale, rule=text, year=era.until)
     return text

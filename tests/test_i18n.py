@@ -20,10 +20,13 @@ from calendargen.engine import expand
 from calendargen.i18n import (
     date_range,
     edition_text,
+    full_date,
     jubilee,
+    long_date,
     occurrence_name,
     occurrence_title,
     ordinal,
+    weekday_name,
 )
 from calendargen.loader import Catalogue
 
@@ -102,6 +105,9 @@ def _with_texts(occurrence, names=None, of=None):  # type: ignore[no-untyped-def
                      id="fr-neutral"),
         pytest.param("zh", {"zh": "中立日"}, {}, ("中立日：自1995年12月12日以来30年", "zh"),
                      id="zh-neutral"),
+        # Tajik writes the month in lower case inside the sentence
+        pytest.param("tg", {"tg": "Рӯзи бетарафӣ"}, {},
+                     ("Рӯзи бетарафӣ: 30 сол аз 12 декабр 1995", "tg"), id="tg-neutral"),
         # neither: the whole title is the English one, and says it is English
         pytest.param("fr", {}, {}, ("30th anniversary of the permanent neutrality of "
                                     "Turkmenistan", "en"), id="fr-fallback"),
@@ -150,6 +156,21 @@ def test_edition_and_ranges() -> None:
     assert date_range(date(2025, 3, 21), date(2025, 3, 21), "ru") == "21 марта 2025\u202fг."
 
 
+def test_tajik_names_in_lower_case() -> None:
+    # Tajik writes month and weekday names in lower case except at the start of a sentence or
+    # heading ("12 декабри соли 1995", "рӯзи шанбе"); CLDR capitalises them.
+    assert long_date(date(1995, 12, 12), "tg") == "12 декабр 1995"
+    assert long_date(date(2025, 3, 21), "tg") == "21 март 2025"
+    assert weekday_name(date(2025, 12, 13), "tg") == "шанбе"  # after the date in headings
+    assert weekday_name(date(2025, 12, 15), "tg") == "душанбе"
+    assert full_date(date(2025, 12, 13), "tg") == "Шанбе, 13 декабр 2025"  # opens the line
+    assert full_date(date(2026, 1, 25), "tg") == "Якшанбе, 25 январ 2026"
+    # the others as CLDR writes them
+    assert long_date(date(1995, 12, 12), "en") == "December 12, 1995"
+    assert weekday_name(date(2025, 12, 13), "az") == "Şənbə"
+    assert full_date(date(2025, 12, 13), "ru") == "суббота, 13 декабря 2025\u202fг."
+
+
 def test_must_hold_milestone_names(runner: CliRunner) -> None:
     for locale, needle in (("en", "30th"), ("fr", "30e"), ("ru", "30")):
         result = runner.invoke(
@@ -169,6 +190,37 @@ def test_must_hold_milestone_names(runner: CliRunner) -> None:
             assert all(re.search("[а-я]", r["name"]) for r in milestones)
 
 
+# Urdu ordinals agree like adjectives in -ا: 1st-4th are words (پہلا، دوسرا، تیسرا، چوتھا), from
+# 5th on the number and -واں (masculine) or -ویں (masculine oblique, feminine), as the Urdu
+# descriptions write them (data/translations/ur.toml: «نومبر کی تیسری جمعرات کو», «پچاسویں سالگرہ»).
+URDU_FORMS = {
+    "masculine": ["پہلا", "دوسرا", "تیسرا", "چوتھا", "5واں", "10واں", "25واں", "30واں", "100واں"],
+    "oblique": ["پہلے", "دوسرے", "تیسرے", "چوتھے", "5ویں", "10ویں", "25ویں", "30ویں", "100ویں"],
+    "feminine": ["پہلی", "دوسری", "تیسری", "چوتھی", "5ویں", "10ویں", "25ویں", "30ویں", "100ویں"],
+}
+NUMBERS = [1, 2, 3, 4, 5, 10, 25, 30, 100]
+
+
+@pytest.mark.parametrize("form", URDU_FORMS)
+def test_urdu_ordinal_forms(form: str) -> None:
+    assert [ordinal(n, "ur", form) for n in NUMBERS] == URDU_FORMS[form]
+    assert [ordinal(n, "ur") for n in NUMBERS] == URDU_FORMS["masculine"]  # the first form
+
+
+def test_urdu_edition() -> None:
+    # "the nth year of being observed": سال is masculine, in the direct case
+    assert [edition_text(n, "ur") for n in NUMBERS] == [
+        f"منائے جانے کا {word} سال" for word in URDU_FORMS["masculine"]
+    ]
+
+
+def test_unknown_ordinal_form() -> None:
+    with pytest.raises(KeyError, match="ur: no ordinal form 'plural'"):
+        ordinal(2, "ur", "plural")
+    with pytest.raises(KeyError, match="ru: no ordinal form 'feminine'"):
+        ordinal(2, "ru", "feminine")
+
+
 # -- the catalogues -------------------------------------------------------------------------
 
 
@@ -177,8 +229,8 @@ def _po(locale: str):  # type: ignore[no-untyped-def]
         return read_po(handle, locale=locale)
 
 
-def _fields(text: str | tuple[str, ...]) -> set[str]:
-    """Placeholders of a message: {brace} fields and %(python)s ones."""
+def _placeholders(text: str | tuple[str, ...]) -> set[str]:
+    """Placeholders of a message as written: {brace} fields (with any [key]) and %(python)s."""
     texts = text if isinstance(text, tuple | list) else (text,)
     found: set[str] = set()
     for one in texts:
@@ -186,6 +238,11 @@ def _fields(text: str | tuple[str, ...]) -> set[str]:
         if "%(" not in one:
             found |= {name for _, name, _, _ in string.Formatter().parse(one) if name}
     return found
+
+
+def _fields(text: str | tuple[str, ...]) -> set[str]:
+    """The values a message uses: ``{ordinal[feminine]}`` uses ``ordinal``."""
+    return {re.split(r"[.\[]", name)[0] for name in _placeholders(text)}
 
 
 def test_template_is_up_to_date() -> None:
@@ -226,6 +283,20 @@ def test_catalogue_complete(locale: str) -> None:
         required = _fields(message.id) - {"n", "ordinal"}
         allowed = _fields(message.id) | {"n", "ordinal"}
         assert required <= _fields(message.string) <= allowed, (locale, key, message.string)
+
+
+@pytest.mark.parametrize("locale", DEFAULT_LOCALES)
+def test_named_forms_exist(locale: str) -> None:
+    """Every ``{ordinal[form]}`` of a catalogue names a form of data/locales/ordinal-forms.toml;
+    a year (``{year}``, ``{first}``, ``{last}``) offers only ``[ordinal]``."""
+    for message in _po(locale):
+        for name in _placeholders(message.string) if message.id else ():
+            field, _, key = name.partition("[")
+            if field == "ordinal" and key:
+                ordinal(1, locale, key.rstrip("]"))  # KeyError if the locale has no such form
+            elif key:
+                assert field in ("year", "first", "last"), (locale, message.id, name)
+                assert key == "ordinal]", (locale, message.id, name)
 
 
 def test_a_project_translates_its_own_interface(
@@ -271,6 +342,10 @@ def test_a_project_translates_its_own_interface(
         # Tajik: -юм after ду, се, сӣ (vowels); дувоздаҳ, сенздаҳ end in a consonant
         ("tg", 2, "2-юм"), ("tg", 3, "3-юм"), ("tg", 12, "12-ум"), ("tg", 13, "13-ум"),
         ("tg", 22, "22-юм"), ("tg", 30, "30-юм"), ("tg", 4, "4-ум"),
+        # Azerbaijani: min takes -ci (mininci), though CLDR counts 1000 as "other" (-cu);
+        # yüz -cü (yüzüncü), milyon -cu (milyonuncu)
+        ("az", 1000, "1.000-ci"), ("az", 2000, "2.000-ci"), ("az", 1900, "1.900-cü"),
+        ("az", 1_000_000, "1.000.000-cu"),
     ],
 )  # fmt: skip
 def test_ordinals_by_the_sound_of_the_last_word(locale: str, value: int, expected: str) -> None:

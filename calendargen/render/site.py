@@ -14,13 +14,14 @@ from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from xml.sax.saxutils import escape
 
-from babel.dates import format_date, get_month_names
+from babel.dates import get_month_names
 
 from calendargen.defaults import shipped
 from calendargen.i18n import (
     anniversary_short,
     date_range,
     edition_text,
+    full_date,
     jubilee,
     locale_of,
     long_date,
@@ -333,7 +334,7 @@ class SitePlanner:
             locale,
             self.plan.title,
             self.copy_script(path, feeds),
-            today=format_date(self.today, "full", locale=locale_of(locale)),
+            today=full_date(self.today, locale),
             today_iso=self.today.isoformat(),
             today_items=today_items,
             coming=by_day(coming),
@@ -476,7 +477,7 @@ class SitePlanner:
                 None if description_locale == locale else html_lang(description_locale)
             ),
             rules=self.rule_words(observance, locale),
-            origin=format_date(origin.date, "long", locale=locale_of(locale)) if origin else None,
+            origin=long_date(origin.date, locale) if origin else None,
             origin_iso=origin.date.isoformat() if origin else None,
             categories=self.category_links(observance, locale, path),
             same_event=[
