@@ -9,7 +9,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from calendargen.errors import RuleError
-from calendargen.rules import RULE_KINDS, parse_era
+from calendargen.rules import DateRule, parse_era
 from calendargen.rules.base import NthWeekday
 
 D = date
@@ -90,19 +90,28 @@ def test_declared_span_end() -> None:
     assert rule.end(D(2021, 1, 1), 1) == D(2030, 12, 31)
 
 
-def test_registry_is_closed() -> None:
-    assert set(RULE_KINDS) == {
-        "fixed",
-        "nth-weekday",
-        "last-day",
-        "weekday-relative",
-        "easter",
-        "offset",
-        "calendar-date",
-        "chinese",
-        "season",
-        "declared-years",
-    }
+KIND_SAMPLES = {
+    "fixed": "12-12",
+    "nth-weekday": "3rd tuesday of september",
+    "last-day": "last day of february",
+    "weekday-relative": "saturday before 06-24",
+    "easter": "orthodox easter",
+    "offset": "easter +39",
+    "calendar-date": "1 shawwal",
+    "chinese": "chinese 01-01",
+    "season": "march equinox in Asia/Tehran",
+    "declared-years": "years 2021-2030",
+}
+
+
+def test_every_rule_kind_parses_and_round_trips() -> None:
+    """The rule kinds are DateRule's subclasses, each reached by the parser, and each rule's
+    canonical text parses back to an equal rule."""
+    assert {cls.kind for cls in DateRule.__subclasses__()} == set(KIND_SAMPLES)
+    for kind, text in KIND_SAMPLES.items():
+        rule = parse_era(text).rule
+        assert rule.kind == kind, text
+        assert parse_era(rule.text).rule == rule, text
 
 
 ERRORS = [

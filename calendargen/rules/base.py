@@ -1,7 +1,8 @@
 """The rule kinds: each turns a Gregorian year into the start dates it gives in that year.
 
-This is the closed registry of the rule language (``RULE_KINDS``); the parser builds these and
-nothing else. A rule's ``text`` is its canonical form, which parses back to an equal rule.
+The subclasses of ``DateRule`` here are the rule language's closed set of kinds: the parser
+builds these and nothing else. A rule's ``text`` is its canonical form, which parses back to an
+equal rule.
 """
 
 from __future__ import annotations
@@ -295,23 +296,6 @@ class DeclaredYears(DateRule):
         if self.first == self.last:
             return f"year {self.first}"
         return f"years {self.first}-{self.last}"
-
-
-RULE_KINDS: dict[str, type[DateRule]] = {
-    cls.kind: cls
-    for cls in (
-        FixedDate,
-        NthWeekday,
-        LastDayOfMonth,
-        WeekdayRelative,
-        Easter,
-        Offset,
-        CalendarDate,
-        ChineseDate,
-        Season,
-        DeclaredYears,
-    )
-}
 
 
 @dataclass(frozen=True)
