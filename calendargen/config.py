@@ -8,7 +8,7 @@ from typing import Any
 
 from calendargen.anniversaries import DEFAULT_POLICY, MilestonePolicy
 from calendargen.defaults import shipped
-from calendargen.errors import ConfigError, Problem, did_you_mean, display_path
+from calendargen.errors import ConfigError, Problem, display_path, unknown_keys
 from calendargen.i18n import SHIPPED_LOCALES, valid_locale
 from calendargen.model import MAX_YEAR
 from calendargen.tomlfile import UnreadableToml, read_toml
@@ -97,11 +97,11 @@ def load_config(folder: Path) -> Config:
         problems.append(Problem(message, display, key, hint=hint))
 
     values: dict[str, Any] = {"root": folder, "file": path}
+    for key, message, hint in unknown_keys(list(data), KEYS):
+        problem(key, message, hint)
+        del data[key]
     for key, value in list(data.items()):
-        if key not in KEYS:
-            problem(key, f"unknown key '{key}'", did_you_mean(key, KEYS))
-            del data[key]
-        elif not isinstance(value, KEYS[key]):
+        if not isinstance(value, KEYS[key]):
             problem(key, f"must be of type {KEYS[key].__name__}")
             del data[key]
     for key in ("title", "base_url", "include_default", "compact"):
@@ -136,10 +136,10 @@ def load_config(folder: Path) -> Config:
     if "categories" in data:
         values["categories"] = tuple(str(c) for c in data["categories"])
     window = data.get("window", {})
+    for key, message, hint in unknown_keys(window, WINDOW_KEYS):
+        problem(f"window.{key}", message, hint)
     for key, value in window.items():
-        if key not in WINDOW_KEYS:
-            problem(f"window.{key}", f"unknown key '{key}'", did_you_mean(key, WINDOW_KEYS))
-        elif key in ("from", "to") and not _year(value):
+        if key in ("from", "to") and not _year(value):
             problem(f"window.{key}", f"must be a year from 1 to {MAX_YEAR}")
         elif key.startswith("years") and (not _whole(value) or not 0 <= value <= 100):
             problem(f"window.{key}", "must be a number of years from 0 to 100")
@@ -148,10 +148,10 @@ def load_config(folder: Path) -> Config:
         if key in window:
             values[name] = window[key]
     milestones = data.get("milestones", {})
+    for key, message, hint in unknown_keys(milestones, MILESTONE_KEYS):
+        problem(f"milestones.{key}", message, hint)
     for key, value in milestones.items():
-        if key not in MILESTONE_KEYS:
-            problem(f"milestones.{key}", f"unknown key '{key}'", did_you_mean(key, MILESTONE_KEYS))
-        elif key == "every" and (not _whole(value) or value < 0):
+        if key == "every" and (not _whole(value) or value < 0):
             problem("milestones.every", "must be a whole number (0: none)")
         elif key == "also" and (
             not isinstance(value, list) or not all(_whole(n) and n > 0 for n in value)

@@ -30,6 +30,20 @@ def did_you_mean(word: str, choices: Iterable[str]) -> str | None:
     return f"did you mean '{close[0]}'?" if close else None
 
 
+def unknown_keys(
+    table: Iterable[str], allowed: Iterable[str], prefix: str = ""
+) -> list[tuple[str, str, str | None]]:
+    """The keys of a user's table that are not ``allowed``: ``(key, message, hint)`` each, the
+    message naming the key as the user wrote it (``prefix`` + key). The one check of unknown
+    keys for calgen.toml, categories.toml, data files and their entries."""
+    allowed = list(allowed)
+    return [
+        (key, f"unknown key '{prefix}{key}'", did_you_mean(key, allowed))
+        for key in table
+        if key not in allowed
+    ]
+
+
 @dataclass(frozen=True)
 class Problem:
     """One thing wrong with the user's input: where it is and what is wrong."""

@@ -17,7 +17,14 @@ from typing import Any
 from babel import Locale
 
 from calendargen.defaults import shipped
-from calendargen.errors import CatalogueError, Problem, RuleError, did_you_mean, display_path
+from calendargen.errors import (
+    CatalogueError,
+    Problem,
+    RuleError,
+    did_you_mean,
+    display_path,
+    unknown_keys,
+)
 from calendargen.i18n import SHIPPED_LOCALES, canonical_locale, valid_locale
 from calendargen.model import MAX_YEAR, Category, Era, Observance, Origin, Override, Source
 from calendargen.rules import parse_eras
@@ -99,17 +106,15 @@ class _Reader:
             self.problem(None, str(error))
             return []
         self.lines = _id_lines(text)
-        for key in data:
-            if key not in FILE_KEYS:
-                self.problem(None, f"unknown key '{key}'", did_you_mean(key, FILE_KEYS))
+        for _, message, hint in unknown_keys(data, FILE_KEYS):
+            self.problem(None, message, hint)
         header = data.get("catalogue", {})
         if not isinstance(header, dict):
             self.problem(None, "'catalogue' must be a table ([catalogue] with categories = [...])")
             header = {}
         file_categories = self.category_list(None, header.get("categories", []), "catalogue")
-        for key in header:
-            if key != "categories":
-                self.problem("catalogue", f"unknown key '{key}'", did_you_mean(key, ["categories"]))
+        for _, message, hint in unknown_keys(header, ["categories"]):
+            self.problem("catalogue", message, hint)
         entries = data.get("observance", [])
         if not isinstance(entries, list):
             self.problem(None, "'observance' must be an array of tables ([[observance]])")
@@ -186,9 +191,8 @@ class _Reader:
         if not isinstance(value, dict) or "date" not in value:
             self.problem(entry, "origin must be a table with a date (origin.date = YYYY-MM-DD)")
             return None
-        for key in value:
-            if key not in ORIGIN_KEYS:
-                self.problem(entry, f"unknown key 'origin.{key}'", did_you_mean(key, ORIGIN_KEYS))
+        for _, message, hint in unknown_keys(value, ORIGIN_KEYS, "origin."):
+            self.problem(entry, message, hint)
         day = self.iso_date(f"{entry}.origin.date", value["date"])
         of = self.texts(entry, value.get("of", {}), "origin.of", official)
         sources = self.source(f"{entry}.origin", value["source"]) if "source" in value else ()
@@ -253,9 +257,8 @@ class _Reader:
             )
             return None
         before = len(self.problems)
-        for key in entry:
-            if key not in ENTRY_KEYS:
-                self.problem(entry_id, f"unknown key '{key}'", did_you_mean(key, ENTRY_KEYS))
+        for _, message, hint in unknown_keys(entry, ENTRY_KEYS):
+            self.problem(entry_id, message, hint)
         official: dict[str, Source] = {}
         names = self.texts(entry_id, entry.get("name", {}), "name", official)
         if "en" not in names:
@@ -319,10 +322,8 @@ def load_categories(path: Path, display: str) -> tuple[dict[str, Category], list
         if not isinstance(names, dict) or "en" not in names:
             problems.append(Problem("missing English name (name.en)", display, category_id))
             continue
-        for key in table:
-            if key not in CATEGORY_KEYS:
-                hint = did_you_mean(key, CATEGORY_KEYS)
-                problems.append(Problem(f"unknown key '{key}'", display, category_id, hint=hint))
+        for _, message, hint in unknown_keys(table, CATEGORY_KEYS):
+            problems.append(Problem(message, display, category_id, hint=hint))
         territory = table.get("territory")
         if territory is not None and not isinstance(territory, str):
             problems.append(Problem("territory must be a CLDR code such as 'TM'", display,

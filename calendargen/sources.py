@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from calendargen.errors import Problem, did_you_mean
+from calendargen.errors import Problem, did_you_mean, unknown_keys
 from calendargen.model import Observance, Source
 from calendargen.weburl import web_url_problem
 
@@ -34,9 +34,9 @@ def parse_sources(value: Any, prefix: str = "source") -> tuple[tuple[Source, ...
         if not isinstance(table, dict):
             problems.append((f"{prefix} must be a table with symbol, title and/or url", None))
             continue
-        for key in table:
-            if key not in SOURCE_KEYS:
-                problems.append((f"unknown key '{prefix}.{key}'", did_you_mean(key, SOURCE_KEYS)))
+        problems += [
+            (message, hint) for _, message, hint in unknown_keys(table, SOURCE_KEYS, f"{prefix}.")
+        ]
         known = {k: table[k] for k in SOURCE_KEYS if k in table}
         wrong = [k for k, v in known.items() if not isinstance(v, str)]
         problems += [(f"{prefix}.{key} must be text", None) for key in wrong]
@@ -86,11 +86,7 @@ def parse_text(value: Any, where: str) -> tuple[str, Source | None, Problems]:
         return value.strip(), None, []
     if not isinstance(value, dict):
         return "", None, [(f"{where} must be text, or a table {{text, source}}", None)]
-    problems: Problems = [
-        (f"unknown key '{where}.{key}'", did_you_mean(key, TEXT_KEYS))
-        for key in value
-        if key not in TEXT_KEYS
-    ]
+    problems: Problems = [(m, hint) for _, m, hint in unknown_keys(value, TEXT_KEYS, f"{where}.")]
     text = value.get("text")
     if not isinstance(text, str) or not text.strip():
         problems.append((f"{where}.text must be non-empty text", None))

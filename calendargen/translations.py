@@ -18,7 +18,7 @@ import re
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from calendargen.errors import Problem, did_you_mean
+from calendargen.errors import Problem, did_you_mean, unknown_keys
 from calendargen.i18n import canonical_locale, valid_locale
 from calendargen.model import FALLBACK_LOCALE, Observance, Source
 from calendargen.sources import parse_text
@@ -78,9 +78,10 @@ def read_translations(path: Path, display: str) -> tuple[dict[str, EntryTexts], 
             continue
         texts = EntryTexts()
         texts.where[locale] = (display, line)
+        for key, message, hint in unknown_keys(table, ENTRY_KEYS):
+            problem(f"{entry_id}.{key}", message, hint)
         for key, value in table.items():
             if key not in ENTRY_KEYS:
-                problem(f"{entry_id}.{key}", f"unknown key '{key}'", did_you_mean(key, ENTRY_KEYS))
                 continue
             if key == "origin":
                 if not isinstance(value, dict) or set(value) != {"of"}:
