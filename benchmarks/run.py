@@ -281,6 +281,40 @@ def bench_build() -> dict:
     )
 
 
+def bench_build_vs_hugo(repeat: int = 3) -> dict:
+    """Whole process against whole process: a cold default ``calgen build`` (pages, feeds,
+    JSON and the search index, written to disk) against Hugo building as many similar pages
+    (no feeds) from its own content files, with its writes; runs alternate, min and median."""
+    hugo = shutil.which("hugo")
+    if hugo is None:
+        return row("cold build against Hugo", "-", "hugo not installed", "-",
+                   "1.5x faster than Hugo (apt-get install hugo)", False)  # fmt: skip
+    ours, theirs = [], []
+    with tempfile.TemporaryDirectory(dir=Path.cwd()) as folder:  # this disk, not tmpfs
+        root = Path(folder)
+        project = root / "project"
+        project.mkdir()
+        timed_build(project, project / "probe")
+        pages = sum(1 for _ in (project / "probe").rglob("*.html"))
+        _hugo_site(root / "hugo", pages)
+        for run in range(repeat):
+            ours.append(timed_build(project, project / f"out{run}")[0])
+            started = time.perf_counter()
+            subprocess.run([hugo, "--quiet", "-s", str(root / "hugo"), "-d",
+                            str(root / "hugo" / f"public{run}")], check=True,
+                           capture_output=True)  # fmt: skip
+            theirs.append(time.perf_counter() - started)
+    ratio = statistics.median(theirs) / statistics.median(ours)
+    return row(
+        f"cold default build as a process ({pages:,} pages + feeds) against Hugo ({pages:,} pages)",
+        f"min {min(ours):.1f} s, median {statistics.median(ours):.1f} s",
+        f"Hugo min {min(theirs):.1f} s, median {statistics.median(theirs):.1f} s",
+        f"{ratio:.2f}x Hugo's speed (medians)",
+        "at least 1.5x faster than Hugo",
+        ratio >= 1.5,
+    )
+
+
 def synthetic_catalogue(root: Path, size: int) -> None:
     """``size`` observances with names in 9 locales and every cheap rule kind."""
     (root / "data" / "observances").mkdir(parents=True)
@@ -330,10 +364,10 @@ def main() -> None:
     args = parser.parse_args()
     sizes = (1250, 2500, 5000, 10000) if args.full else (500, 1000, 2000)
     benches: list[Callable[[], dict]] = [
-        bench_expansion, bench_ics, bench_html, bench_build,
+        bench_expansion, bench_ics, bench_html, bench_build, bench_build_vs_hugo,
         lambda: bench_synthetic(sizes),
     ]  # fmt: skip
-    names = ["expansion", "ics", "html", "build", "synthetic"]
+    names = ["expansion", "ics", "html", "build", "hugo", "synthetic"]
     for name, bench in zip(names, benches, strict=True):
         if args.only and args.only not in name:
             continue
