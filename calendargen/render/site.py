@@ -8,6 +8,7 @@ Pages per locale L: ``L/index.html`` (today, the coming weeks, next milestones, 
 
 from __future__ import annotations
 
+import string
 from collections import defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -31,7 +32,7 @@ from calendargen.i18n import (
     translate,
     weekday_name,
 )
-from calendargen.model import Observance, Occurrence, localized, sources_of
+from calendargen.model import Observance, Occurrence, Origin, localized, own, sources_of
 from calendargen.parallel import map_locales
 from calendargen.plan import BuildPlan
 from calendargen.render.feeds import (
@@ -42,11 +43,18 @@ from calendargen.render.feeds import (
     observance_feed_path,
 )
 from calendargen.render.html import Link, Linker, Page, Renderer, html_lang, json_ld, native_name
+from calendargen.render.related import related_entries
 from calendargen.words import era_words
 
 NAV_HOME = pgettext_noop("nav", "Home")
 NAV_YEAR = pgettext_noop("nav", "This year")
 NAV_SUBSCRIBE = pgettext_noop("nav", "Subscribe")
+# The event in the page's language takes the place "anniversary of" gives it (origin.of is
+# written to follow it: a genitive in Russian, "de ..." in French); an event shown in another
+# language (a fallback) stands apart, after a colon.
+ORIGIN_OF = pgettext_noop("origin", "Anniversaries of {event} are counted from {date}.")
+ORIGIN_QUOTED = pgettext_noop("origin", "Anniversaries are counted from {date}: {event}.")
+ORIGIN_DATE = pgettext_noop("origin", "Anniversaries are counted from {date}.")
 PARALLEL_FROM = 500  # observance pages (entries x locales) from which workers pay off
 COMING_DAYS = 56
 NEXT_MILESTONES = 12
@@ -71,6 +79,42 @@ class Item:
     estimated: bool
     observed: bool
     day_off: bool = False
+
+
+@dataclass(frozen=True)
+class MilestoneRow:
+    """A row of an observance page's milestone table."""
+
+    year: str
+    dates: str
+    start: str  # ISO, for <time datetime>
+    number: str  # the ordinal: "30th"
+    jubilee: str  # its name where the locale has one, else ""
+    estimated: bool
+    day_off: bool  # the entry's own day that date is a day off
+    observed: bool = False  # never: a substitute day has no milestone
+
+
+@dataclass(frozen=True)
+class Part:
+    """A piece of a translated sentence: plain text, or a value the template marks up."""
+
+    text: str
+    iso: str | None = None  # a date: <time datetime>
+    quote: bool = False  # a catalogue text: isolated (<bdi>), with its language when it differs
+    lang: str | None = None
+
+
+def sentence(pattern: str, **values: Part) -> list[Part]:
+    """The translated ``pattern`` cut at its ``{fields}``, each replaced by its value, so the
+    template marks values up in the order the language puts them."""
+    parts = []
+    for text, field, _, _ in string.Formatter().parse(pattern):
+        if text:
+            parts.append(Part(text))
+        if field is not None:
+            parts.append(values[field])
+    return parts
 
 
 @dataclass(frozen=True)
@@ -128,6 +172,9 @@ class SitePlanner:
             if owner is not None:
                 self.same_event[owner.id].append(observance)
                 self.same_event[observance.id].append(owner)
+        self.related = related_entries(
+            plan.observances, plan.categories, plan.upcoming, self.same_event
+        )
 
     # -- shared pieces -----------------------------------------------------------------
     def item(self, occurrence: Occurrence, locale: str, source: str) -> Item:
@@ -328,12 +375,17 @@ class SitePlanner:
         upcoming = self.plan.upcoming[observance.id]
         regular = [o for o in upcoming if not o.milestone][:OBSERVANCE_NEXT]
         milestones = [o for o in upcoming if o.milestone][:OBSERVANCE_MILESTONES]
+        # a milestone is no day off of its own: the entry's regular day on that date may be
+        days_off = {o.start for o in upcoming if o.day_off} if milestones else set()
         milestone_rows = [
-            (
-                str(o.start.year),
-                date_range(o.start, o.end, locale),
-                ordinal(o.anniversary or 0, locale),
-                jubilee(o.anniversary or 0, locale) or "",
+            MilestoneRow(
+                year=str(o.start.year),
+                dates=date_range(o.start, o.end, locale),
+                start=o.start.isoformat(),
+                number=ordinal(o.anniversary or 0, locale),
+                jubilee=jubilee(o.anniversary or 0, locale) or "",
+                estimated=o.estimated,
+                day_off=o.start in days_off,
             )
             for o in milestones
         ]
@@ -365,13 +417,13 @@ class SitePlanner:
                 None if description_locale == locale else html_lang(description_locale)
             ),
             rules=self.rule_words(observance, locale),
-            origin=format_date(origin.date, "long", locale=locale_of(locale)) if origin else None,
-            origin_iso=origin.date.isoformat() if origin else None,
+            origin=self.origin_sentence(origin, locale) if origin else [],
             categories=self.category_links(observance, locale, path),
             same_event=[
                 self.observance_link(other, locale, path)
                 for other in self.same_event[observance.id]
             ],
+            related=[self.item(o, locale, path) for o in self.related.get(observance.id, [])],
             sources=observance.sources,
             next=[self.item(o, locale, path) for o in regular],
             edition=(
@@ -383,6 +435,17 @@ class SitePlanner:
             feed=self.feed(path, feed_path, name),
             json_ld=json_ld({"@context": "https://schema.org", "@graph": events}),
         )
+
+    def origin_sentence(self, origin: Origin, locale: str) -> list[Part]:
+        """The sentence "Anniversaries of <the event> are counted from <date>.", in parts."""
+        when = Part(long_date(origin.date, locale), iso=origin.date.isoformat())
+        event, event_locale = localized(origin.of, locale)
+        if not event:
+            return sentence(translate(ORIGIN_DATE, locale), date=when)
+        if event_locale in own(locale):
+            return sentence(translate(ORIGIN_OF, locale), date=when, event=Part(event, quote=True))
+        quoted = Part(event, quote=True, lang=html_lang(event_locale))
+        return sentence(translate(ORIGIN_QUOTED, locale), date=when, event=quoted)
 
     def category(self, category: str, locale: str) -> Page:
         path = page_path(locale, "categories", category)
