@@ -409,9 +409,77 @@ def _tables(text: str) -> dict[str, list[list[tuple[str, str | None]]]]:
     return {name: [row for row in rows if row] for name, rows in parser.tables.items()}
 
 
+def test_country_page_lists_the_year_s_days_off(answers: Path) -> None:
+    """2025 (the build's reference date is 2025-12-01) in Türkiye, from the sample's rules:
+    1 January (a Wednesday, no substitute), the added 2 January, the decreed working Saturday
+    4 January, Eid al-Fitr from 1 Shawwal 1446 = 30 March 2025 (Diyanet's calendar) for three
+    days, Spring Day on Sunday 4 May and its substitute Monday 5 May."""
+    rows = _tables(_page(answers, "en", "categories", "tr"))["days-off"][1:]
+    assert rows == [
+        [("January 1, 2025", "2025-01-01"), ("Wednesday", None), ("New Year's Day", None),
+         ("yes", None)],
+        [("January 2, 2025", "2025-01-02"), ("Thursday", None),
+         ("New Year holiday, second day", None), ("yes", None)],
+        [("January 4, 2025", "2025-01-04"), ("Saturday", None), ("Working day by decree", None),
+         ("no: working day", None)],
+        [("Mar 30 – Apr 1, 2025 estimated date", "2025-03-30"), ("Sunday", None),
+         ("Eid al-Fitr", None), ("yes", None)],
+        [("May 4, 2025", "2025-05-04"), ("Sunday", None), ("Spring Day", None), ("yes", None)],
+        [("May 5, 2025", "2025-05-05"), ("Monday", None), ("Spring Day (observed)", None),
+         ("substitute day off", None)],
+    ]  # fmt: skip
+    head = re.search(
+        r'<table class="days-off">\s*<thead>(.*?)</thead>',
+        _page(answers, "en", "categories", "tr"),
+        re.S,
+    )
+    assert head and re.findall(r"<th scope=\"col\">([^<]*)</th>", head[1]) == [
+        "Date", "Weekday", "Observance", "Day off"
+    ]  # fmt: skip
+    russian = _tables(_page(answers, "ru", "categories", "tr"))["days-off"][1:]
+    assert [row[3][0] for row in russian] == [
+        "да", "да", "нет: рабочий день", "да", "да", "перенесённый выходной"
+    ]  # fmt: skip
+    assert "Государственные праздники и выходные дни в 2025 году" in _page(
+        answers, "ru", "categories", "tr"
+    )
+    for kind in ("public-holiday", "international-day"):  # kinds, not countries: no such table
+        assert 'class="days-off"' not in _page(answers, "en", "categories", kind)
+    assert 'class="days-off"' not in _page(answers, "en", "categories", "un")  # no day off
+
+
 def _ids(text: str, marker: str) -> list[str]:
     """The entry ids linked from elements whose opening tag holds ``marker``."""
     return re.findall(marker + r'[^>]*>\s*<a href="[./]*\w+/observances/([a-z0-9-]+)/', text)
+
+
+def test_category_rows_by_next_date(site: Path) -> None:
+    """From 2025-12-01: the ocean decade (2021-2030) and the Year of Peace and Trust (2025) are
+    under way, then 12 December, 21 March, 21 September, and two on 24 October (by id)."""
+    rows = _tables(_page(site, "en", "categories", "un"))["table1"][1:]
+    assert [row[2][1] for row in rows] == [
+        "2021-01-01", "2025-01-01", "2025-12-12", "2026-03-21", "2026-09-21", "2026-10-24",
+        "2026-10-24",
+    ]  # fmt: skip
+    text = _page(site, "en", "categories", "un")
+    assert re.findall(r'<th scope="row"><a href="[^"]*/observances/([a-z0-9-]+)/', text) == [
+        "decade-of-ocean-science", "international-year-of-peace-and-trust",
+        "international-day-of-neutrality", "international-day-of-nowruz",
+        "international-day-of-peace", "disarmament-week", "united-nations-day",
+    ]  # fmt: skip
+
+
+def test_category_rows_without_next_date_last(answers: Path) -> None:
+    text = _page(answers, "en", "categories", "tr")
+    assert re.findall(r'<th scope="row"><a href="[^"]*/observances/([a-z0-9-]+)/', text) == [
+        "new-year-observed",  # 1 January 2026
+        "tr-new-year-second-day",  # 2 January 2026
+        "eid-al-fitr",  # 1 Shawwal 1447 = 20 March 2026
+        "tr-spring-day",  # 4 May 2026
+        "leap-day-founding",  # its next milestone (30th, 2030) is after the window
+        "tr-working-saturday",  # dated 2025 only
+    ]  # fmt: skip
+    assert '<span class="badge day-off">day off</span>' in text
 
 
 def test_related_observances(answers: Path) -> None:

@@ -12,7 +12,7 @@ import string
 from collections import defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import timedelta
+from datetime import date, timedelta
 from xml.sax.saxutils import escape
 
 from babel.dates import format_date, get_month_names
@@ -30,6 +30,7 @@ from calendargen.i18n import (
     ordinal,
     pgettext_noop,
     translate,
+    translations,
     weekday_name,
 )
 from calendargen.model import Observance, Occurrence, Origin, localized, own, sources_of
@@ -55,6 +56,9 @@ NAV_SUBSCRIBE = pgettext_noop("nav", "Subscribe")
 ORIGIN_OF = pgettext_noop("origin", "Anniversaries of {event} are counted from {date}.")
 ORIGIN_QUOTED = pgettext_noop("origin", "Anniversaries are counted from {date}: {event}.")
 ORIGIN_DATE = pgettext_noop("origin", "Anniversaries are counted from {date}.")
+DAYS_OFF_TITLE = pgettext_noop("category", "Public holidays and days off in {year}")
+DAY_OFF_YES = pgettext_noop("day off", "yes")
+WORKING_DAY = pgettext_noop("day off", "no: working day")
 PARALLEL_FROM = 500  # observance pages (entries x locales) from which workers pay off
 COMING_DAYS = 56
 NEXT_MILESTONES = 12
@@ -93,6 +97,15 @@ class MilestoneRow:
     estimated: bool
     day_off: bool  # the entry's own day that date is a day off
     observed: bool = False  # never: a substitute day has no milestone
+
+
+@dataclass(frozen=True)
+class DayOffRow:
+    """A row of a country's table of the year's days off: the occurrence, and whether and
+    how it is a day off ("yes", "substitute day off")."""
+
+    item: Item
+    status: str
 
 
 @dataclass(frozen=True)
@@ -175,6 +188,21 @@ class SitePlanner:
         self.related = related_entries(
             plan.observances, plan.categories, plan.upcoming, self.same_event
         )
+        # This year's days off and decreed working days, by source category (a country's
+        # page lists them)
+        self.working = {
+            o.id
+            for o in plan.observances
+            if any(plan.categories[c].working_day for c in o.categories)
+        }
+        self.days_off_this_year: dict[str, list[Occurrence]] = defaultdict(list)
+        year = plan.this_year
+        for occurrence in plan.occurrences:
+            if occurrence.start.year <= year <= occurrence.end.year and (
+                occurrence.day_off or occurrence.id in self.working
+            ):
+                for source in sources_of(occurrence.observance, plan.categories):
+                    self.days_off_this_year[source].append(occurrence)
 
     # -- shared pieces -----------------------------------------------------------------
     def item(self, occurrence: Occurrence, locale: str, source: str) -> Item:
@@ -448,22 +476,58 @@ class SitePlanner:
         return sentence(translate(ORIGIN_QUOTED, locale), date=when, event=quoted)
 
     def category(self, category: str, locale: str) -> Page:
+        """Every entry of the category, the soonest first (its next or current occurrence,
+        from today; entries with none in the window last, in catalogue order); a source
+        category (a country) also gets a table of this year's days off."""
         path = page_path(locale, "categories", category)
         rows = []
-        for observance in self.plan.observances:
+        for index, observance in enumerate(self.plan.observances):
             if category not in observance.categories:
                 continue
-            upcoming = [o for o in self.by_observance[observance.id] if o.end >= self.today]
-            rows.append(
-                (
-                    self.observance_link(observance, locale, path),
-                    "; ".join(self.rule_words(observance, locale)),
-                    self.item(upcoming[0], locale, path) if upcoming else None,
-                )
+            upcoming = next(
+                (o for o in self.by_observance[observance.id] if o.end >= self.today), None
             )
+            row = (
+                self.observance_link(observance, locale, path),
+                "; ".join(self.rule_words(observance, locale)),
+                self.item(upcoming, locale, path) if upcoming else None,
+            )
+            rows.append(((upcoming.start if upcoming else date.max, index), row))
+        rows.sort(key=lambda keyed: keyed[0])
         title = self.plan.categories[category].name(locale)
         feed = self.feed(path, category_feed_path(locale, category), title)
-        return self.page(path, "category.html", locale, title, rows=rows, feed=feed)
+        days_off = self.days_off_rows(category, locale, path)
+        days_off_title = translate(DAYS_OFF_TITLE, locale).format(
+            year=format_date(date(self.plan.this_year, 1, 1), "y", locale=locale_of(locale))
+        )
+        return self.page(
+            path,
+            "category.html",
+            locale,
+            title,
+            rows=[row for _, row in rows],
+            feed=feed,
+            days_off=days_off,
+            days_off_title=days_off_title if days_off else None,
+        )
+
+    def days_off_rows(self, category: str, locale: str, path: str) -> list[DayOffRow]:
+        """This year's days off of a source category (a country): public holidays, their
+        substitute days, days off and working days by decree; none for a kind category."""
+        if self.plan.categories[category].type != "source":
+            return []
+        status = {
+            "yes": translate(DAY_OFF_YES, locale),
+            "observed": translations(locale).gettext("substitute day off"),
+            "working": translate(WORKING_DAY, locale),
+        }
+        return [
+            DayOffRow(
+                self.item(o, locale, path),
+                status["working" if o.id in self.working else "observed" if o.observed else "yes"],
+            )
+            for o in self.days_off_this_year[category]
+        ]
 
     def subscribe(self, locale: str) -> Page:
         path = page_path(locale, "subscribe")
