@@ -84,6 +84,11 @@ class Item:
     observed: bool
     day_off: bool = False
 
+    @property
+    def marked(self) -> bool:
+        """Whether a table shows a badge beside its date (estimated, day off)."""
+        return self.estimated or self.observed or self.day_off
+
 
 @dataclass(frozen=True)
 class MilestoneRow:
@@ -97,6 +102,11 @@ class MilestoneRow:
     estimated: bool
     day_off: bool  # the entry's own day that date is a day off
     observed: bool = False  # never: a substitute day has no milestone
+
+    @property
+    def marked(self) -> bool:
+        """Whether the table shows a badge beside its date (estimated, day off)."""
+        return self.estimated or self.day_off
 
 
 @dataclass(frozen=True)
@@ -175,6 +185,7 @@ class SitePlanner:
         self.renderer = Renderer(plan.templates)
         self._where: dict[tuple[str, str], str] = {}
         self._words: dict[tuple[str, str], list[str]] = {}
+        self._day_off_dates: dict[str, frozenset[date]] = {}
         self.by_observance: dict[str, list[Occurrence]] = defaultdict(list)
         for occurrence in plan.occurrences:
             self.by_observance[occurrence.id].append(occurrence)
@@ -241,6 +252,14 @@ class SitePlanner:
                 for c in sources_of(observance, self.plan.categories)
             )
         return self._where[key]
+
+    def day_off_dates(self, observance_id: str) -> frozenset[date]:
+        """The days the entry's next occurrences are days off (once per entry, not per page):
+        a milestone is no day off of its own, but the entry's own day on its date may be."""
+        if observance_id not in self._day_off_dates:
+            upcoming = self.plan.upcoming[observance_id]
+            self._day_off_dates[observance_id] = frozenset(o.start for o in upcoming if o.day_off)
+        return self._day_off_dates[observance_id]
 
     def rule_words(self, observance: Observance, locale: str) -> list[str]:
         """Each era of the rule in words (shared by the observance and category pages)."""
@@ -403,8 +422,7 @@ class SitePlanner:
         upcoming = self.plan.upcoming[observance.id]
         regular = [o for o in upcoming if not o.milestone][:OBSERVANCE_NEXT]
         milestones = [o for o in upcoming if o.milestone][:OBSERVANCE_MILESTONES]
-        # a milestone is no day off of its own: the entry's regular day on that date may be
-        days_off = {o.start for o in upcoming if o.day_off} if milestones else set()
+        days_off = self.day_off_dates(observance.id) if milestones else frozenset()
         milestone_rows = [
             MilestoneRow(
                 year=str(o.start.year),
