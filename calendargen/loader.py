@@ -52,7 +52,7 @@ ENTRY_KEYS = (
 )
 ORIGIN_KEYS = ("date", "of", "source", "same_as")
 CATEGORY_TYPES = ("source", "kind")
-CATEGORY_KEYS = ("type", "name", "territory", "day_off")
+CATEGORY_KEYS = ("type", "name", "territory", "day_off", "working_day")
 FILE_KEYS = ("catalogue", "observance")
 
 
@@ -341,11 +341,18 @@ def load_categories(path: Path, display: str) -> tuple[dict[str, Category], list
             )
             continue
         day_off = table.get("day_off", False)
-        if not isinstance(day_off, bool):
-            problems.append(Problem("day_off must be true or false", display, category_id))
+        working_day = table.get("working_day", False)
+        if not isinstance(day_off, bool) or not isinstance(working_day, bool):
+            key = "day_off" if not isinstance(day_off, bool) else "working_day"
+            problems.append(Problem(f"{key} must be true or false", display, category_id))
+            continue
+        if day_off and working_day:
+            problems.append(
+                Problem("a category is day_off or working_day, not both", display, category_id)
+            )
             continue
         categories[category_id] = Category(
-            category_id, table["type"], dict(names), territory, day_off
+            category_id, table["type"], dict(names), territory, day_off, working_day
         )
     return categories, problems
 

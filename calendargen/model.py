@@ -51,6 +51,7 @@ class Category:
     names: dict[str, str]
     territory: str | None = None  # a CLDR territory code: names in every locale from CLDR
     day_off: bool = False  # a kind whose days are days off (public holidays, decreed days off)
+    working_day: bool = False  # a kind whose days are working days (weekend days made working)
 
     def name(self, locale: str) -> str:
         text, text_locale = localized(self.names, locale)

@@ -10,7 +10,7 @@ from click.testing import CliRunner
 
 from calendargen.cli import main
 from calendargen.errors import CatalogueError
-from calendargen.loader import Catalogue, load
+from calendargen.loader import Catalogue, load, load_categories
 from calendargen.model import Source
 
 
@@ -43,6 +43,34 @@ def test_name_falls_back_to_language_then_english(sample: Catalogue) -> None:
     assert peace is not None
     assert peace.name("fr_CA") == "Journée internationale de la paix"
     assert peace.name("tk") == "International Day of Peace"
+
+
+@pytest.mark.parametrize(
+    ("flags", "message"),
+    [
+        pytest.param('working_day = "yes"', "working_day must be true or false", id="not-bool"),
+        pytest.param(
+            "day_off = true\nworking_day = true",
+            "a category is day_off or working_day, not both",
+            id="both",
+        ),
+    ],
+)
+def test_category_day_flags(tmp_path: Path, flags: str, message: str) -> None:
+    path = tmp_path / "categories.toml"
+    path.write_text(f'[days]\ntype = "kind"\n{flags}\nname.en = "Days"\n', encoding="utf-8")
+    categories, problems = load_categories(path, "categories.toml")
+    assert categories == {}
+    assert [str(problem) for problem in problems] == [f"categories.toml: days: {message}"]
+
+
+def test_shipped_working_day_kind() -> None:
+    from calendargen.defaults import shipped
+
+    categories, problems = load_categories(shipped("data") / "categories.toml", "categories")
+    assert problems == []
+    assert [c for c in categories if categories[c].working_day] == ["working-day"]
+    assert [c for c in categories if categories[c].day_off] == ["public-holiday", "decreed-day-off"]
 
 
 def test_shipped_catalogue_is_valid() -> None:

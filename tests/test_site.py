@@ -726,3 +726,243 @@ def test_browser_copies_on_a_phone(published: Path) -> None:
         copied = page.evaluate("navigator.clipboard.readText()")
         assert copied == page.locator(".address input").first.input_value()
         browser.close()
+
+
+# -- pages that answer the reader's questions (issue #14, item 7) ------------------------
+
+# Entries added to the sample for these tests: a two-day New Year in Türkiye, New Year on the
+# same date in seven other countries, a decreed working Saturday, and a holiday whose Sunday
+# in 2025 (4 May 2025 was a Sunday) gives a substitute Monday.
+ANSWERS_ENTRIES = """
+[[observance]]
+id = "tr-new-year-second-day"
+rule = "01-02"
+categories = ["tr", "public-holiday"]
+name.en = "New Year holiday, second day"
+source.title = "test: the second day of a two-day holiday"
+
+[[observance]]
+id = "tr-working-saturday"
+categories = ["tr", "working-day"]
+name.en = "Working day by decree"
+overrides.2025 = "2025-01-04"
+source.title = "test: a Saturday made a working day"
+
+[[observance]]
+id = "tr-spring-day"
+rule = "05-04 if sunday then next monday"
+categories = ["tr", "public-holiday"]
+name.en = "Spring Day"
+origin.date = "2001-05-04"
+origin.of.en = "the first Spring Day"
+source.title = "test: a day off with a substitute and milestones"
+""" + "".join(
+    f'\n[[observance]]\nid = "{country}-new-year"\nrule = "01-01"\n'
+    f'categories = ["{country}", "public-holiday"]\nname.en = "New Year ({country})"\n'
+    'source.title = "test: the same holiday in another country"\n'
+    for country in ("tm", "ru", "kz", "uz", "kg", "tj", "am")
+)
+ANSWERS_CATEGORIES = """
+[working-day]
+type = "kind"
+working_day = true
+name.en = "Working days by decree"
+"""
+
+
+@pytest.fixture
+def answers(project: Path, runner: CliRunner) -> Path:
+    """The sample site (whose public holidays are days off, as in data/) with the entries
+    above."""
+    data = project / "data"
+    categories = data / "categories.toml"
+    text = categories.read_text(encoding="utf-8")
+    categories.write_text(text + ANSWERS_CATEGORIES, encoding="utf-8")
+    sample = data / "observances" / "sample.toml"
+    sample.write_text(sample.read_text(encoding="utf-8") + ANSWERS_ENTRIES, encoding="utf-8")
+    (data / "translations").mkdir()
+    (data / "translations" / "ru.toml").write_text(
+        '[tm-permanent-neutrality-day]\norigin.of = "постоянного нейтралитета Туркменистана"\n',
+        encoding="utf-8",
+    )
+    return _build(project, runner)
+
+
+def _page(site: Path, locale: str, *parts: str) -> str:
+    return (site / locale / Path(*parts) / "index.html").read_text(encoding="utf-8")
+
+
+def test_origin_said_in_a_sentence(site: Path) -> None:
+    """The neutrality day's origin (1995-12-12, origin.of.en in tests/catalogue): in English,
+    and in Russian with the English event marked as such (the sample has no Russian text).
+    CLDR's Russian long date has a narrow no-break space before "г."."""
+    event = "the recognition of Turkmenistan&#39;s permanent neutrality by the United Nations"
+    english = _page(site, "en", "observances", "international-day-of-neutrality")
+    assert (
+        f'<p class="origin">Anniversaries of <bdi>{event}</bdi> are counted from '
+        '<time datetime="1995-12-12">December 12, 1995</time>.</p>'
+    ) in english
+    russian = _page(site, "ru", "observances", "international-day-of-neutrality")
+    assert (
+        '<p class="origin">От <time datetime="1995-12-12">12 декабря 1995\u202fг.</time> '
+        f'отсчитываются годовщины: <bdi lang="en">{event}</bdi>.</p>'
+    ) in russian
+    assert "Anniversaries counted from" not in english
+
+
+def test_origin_sentence_in_the_page_language(answers: Path) -> None:
+    russian = _page(answers, "ru", "observances", "tm-permanent-neutrality-day")
+    assert (
+        '<p class="origin">От <time datetime="1995-12-12">12 декабря 1995\u202fг.</time> '
+        "отсчитываются годовщины <bdi>постоянного нейтралитета Туркменистана</bdi>.</p>"
+    ) in russian
+
+
+class _Tables(HTMLParser):
+    """The rows of every table: each cell's text, and the datetime of its first <time>."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.tables: dict[str, list[list[tuple[str, str | None]]]] = {}
+        self._table: list[list[tuple[str, str | None]]] | None = None
+        self._cell: list[str] | None = None
+        self._time: str | None = None
+        self._count = 0
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        attributes = dict(attrs)
+        if tag == "table":
+            self._count += 1
+            name = attributes.get("class") or f"table{self._count}"
+            self._table = self.tables.setdefault(name, [])
+        elif tag == "tr" and self._table is not None:
+            self._table.append([])
+        elif tag in ("td", "th") and self._table is not None:
+            self._cell, self._time = [], None
+        elif tag == "time" and self._cell is not None and self._time is None:
+            self._time = attributes.get("datetime")
+
+    def handle_data(self, data: str) -> None:
+        if self._cell is not None:
+            self._cell.append(data)
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag in ("td", "th") and self._cell is not None and self._table is not None:
+            text = " ".join("".join(self._cell).split())
+            self._table[-1].append((text, self._time))
+            self._cell = None
+        elif tag == "table":
+            self._table = None
+
+
+def _tables(text: str) -> dict[str, list[list[tuple[str, str | None]]]]:
+    parser = _Tables()
+    parser.feed(text)
+    return {name: [row for row in rows if row] for name, rows in parser.tables.items()}
+
+
+def test_country_page_lists_the_year_s_days_off(answers: Path) -> None:
+    """2025 (the build's reference date is 2025-12-01) in Türkiye, from the sample's rules:
+    1 January (a Wednesday, no substitute), the added 2 January, the decreed working Saturday
+    4 January, Eid al-Fitr from 1 Shawwal 1446 = 30 March 2025 (Diyanet's calendar) for three
+    days, Spring Day on Sunday 4 May and its substitute Monday 5 May."""
+    rows = _tables(_page(answers, "en", "categories", "tr"))["days-off"][1:]
+    assert rows == [
+        [("January 1, 2025", "2025-01-01"), ("Wednesday", None), ("New Year's Day", None),
+         ("yes", None)],
+        [("January 2, 2025", "2025-01-02"), ("Thursday", None),
+         ("New Year holiday, second day", None), ("yes", None)],
+        [("January 4, 2025", "2025-01-04"), ("Saturday", None), ("Working day by decree", None),
+         ("no: working day", None)],
+        [("Mar 30 – Apr 1, 2025 estimated date", "2025-03-30"), ("Sunday", None),
+         ("Eid al-Fitr", None), ("yes", None)],
+        [("May 4, 2025", "2025-05-04"), ("Sunday", None), ("Spring Day", None), ("yes", None)],
+        [("May 5, 2025", "2025-05-05"), ("Monday", None), ("Spring Day (observed)", None),
+         ("substitute day off", None)],
+    ]  # fmt: skip
+    head = re.search(
+        r'<table class="days-off">\s*<thead>(.*?)</thead>',
+        _page(answers, "en", "categories", "tr"),
+        re.S,
+    )
+    assert head and re.findall(r"<th scope=\"col\">([^<]*)</th>", head[1]) == [
+        "Date", "Weekday", "Observance", "Day off"
+    ]  # fmt: skip
+    russian = _tables(_page(answers, "ru", "categories", "tr"))["days-off"][1:]
+    assert [row[3][0] for row in russian] == [
+        "да", "да", "нет: рабочий день", "да", "да", "перенесённый выходной"
+    ]  # fmt: skip
+    assert "Государственные праздники и выходные дни в 2025 году" in _page(
+        answers, "ru", "categories", "tr"
+    )
+    for kind in ("public-holiday", "international-day"):  # kinds, not countries: no such table
+        assert 'class="days-off"' not in _page(answers, "en", "categories", kind)
+    assert 'class="days-off"' not in _page(answers, "en", "categories", "un")  # no day off
+
+
+def _ids(text: str, marker: str) -> list[str]:
+    """The entry ids linked from elements whose opening tag holds ``marker``."""
+    return re.findall(marker + r'[^>]*>\s*<a href="[./]*\w+/observances/([a-z0-9-]+)/', text)
+
+
+def test_category_rows_by_next_date(site: Path) -> None:
+    """From 2025-12-01: the ocean decade (2021-2030) and the Year of Peace and Trust (2025) are
+    under way, then 12 December, 21 March, 21 September, and two on 24 October (by id)."""
+    rows = _tables(_page(site, "en", "categories", "un"))["table1"][1:]
+    assert [row[2][1] for row in rows] == [
+        "2021-01-01", "2025-01-01", "2025-12-12", "2026-03-21", "2026-09-21", "2026-10-24",
+        "2026-10-24",
+    ]  # fmt: skip
+    text = _page(site, "en", "categories", "un")
+    assert re.findall(r'<th scope="row"><a href="[^"]*/observances/([a-z0-9-]+)/', text) == [
+        "decade-of-ocean-science", "international-year-of-peace-and-trust",
+        "international-day-of-neutrality", "international-day-of-nowruz",
+        "international-day-of-peace", "disarmament-week", "united-nations-day",
+    ]  # fmt: skip
+
+
+def test_category_rows_without_next_date_last(answers: Path) -> None:
+    text = _page(answers, "en", "categories", "tr")
+    assert re.findall(r'<th scope="row"><a href="[^"]*/observances/([a-z0-9-]+)/', text) == [
+        "new-year-observed",  # 1 January 2026
+        "tr-new-year-second-day",  # 2 January 2026
+        "eid-al-fitr",  # 1 Shawwal 1447 = 20 March 2026
+        "tr-spring-day",  # 4 May 2026
+        "leap-day-founding",  # its next milestone (30th, 2030) is after the window
+        "tr-working-saturday",  # dated 2025 only
+    ]  # fmt: skip
+    assert '<span class="badge day-off">day off</span>' in text
+
+
+def test_related_observances(answers: Path) -> None:
+    """New Year in Türkiye: the next day off of the same country (2 January), then the entries
+    of its kind on the same dates (1 January 2026 and 2027) in the other countries, by id;
+    six at most."""
+    text = _page(answers, "en", "observances", "new-year-observed")
+    assert _ids(text, '<dd class="related"') == [
+        "tr-new-year-second-day", "am-new-year", "kg-new-year", "kz-new-year", "ru-new-year",
+        "tj-new-year",
+    ]  # fmt: skip
+    assert '<span class="where">Armenia</span><time datetime="2026-01-01">' in text
+    for path in (answers / "en" / "observances").glob("*/index.html"):
+        assert path.read_text(encoding="utf-8").count('<dd class="related"') <= 6, path
+
+
+def test_days_off_marked_in_every_table(answers: Path) -> None:
+    """Spring Day (4 May; 4 May 2031 is a Sunday, after the six next days shown): each of its
+    next days and its milestones (the 25th on 4 May 2026, the 30th on 4 May 2031) is a day off;
+    Eid al-Fitr's computed dates are estimates wherever they are listed."""
+    tables = _tables(_page(answers, "en", "observances", "tr-spring-day"))
+    next_rows, milestones = tables["table1"][1:], tables["table2"][1:]
+    assert [row[0] for row in next_rows] == [
+        (f"May 4, {year} day off", f"{year}-05-04") for year in range(2026, 2032)
+    ]
+    assert [row[:2] for row in milestones[:2]] == [
+        [("2026", None), ("May 4, 2026 day off", "2026-05-04")],
+        [("2031", None), ("May 4, 2031 day off", "2031-05-04")],
+    ]
+    eid = _page(answers, "en", "observances", "eid-al-fitr")
+    for row in _tables(eid)["table1"][1:]:
+        assert row[0][0].endswith("estimated date day off"), row
+    category = _tables(_page(answers, "en", "categories", "public-holiday"))["table1"]
+    assert ("Mar 20 – 22, 2026 estimated date day off", "2026-03-20") in [r[2] for r in category]

@@ -8,13 +8,14 @@ Pages per locale L: ``L/index.html`` (today, the coming weeks, next milestones, 
 
 from __future__ import annotations
 
+import string
 from collections import defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from xml.sax.saxutils import escape
 
-from babel.dates import get_month_names
+from babel.dates import format_date, get_month_names
 
 from calendargen.defaults import shipped
 from calendargen.i18n import (
@@ -30,9 +31,10 @@ from calendargen.i18n import (
     ordinal,
     pgettext_noop,
     translate,
+    translations,
     weekday_name,
 )
-from calendargen.model import Observance, Occurrence, localized, sources_of
+from calendargen.model import Observance, Occurrence, Origin, localized, own, sources_of
 from calendargen.parallel import map_locales
 from calendargen.plan import BuildPlan
 from calendargen.render.feeds import (
@@ -46,6 +48,7 @@ from calendargen.render.feeds import (
 from calendargen.render.grid import DayIndex, MonthGrid, month_grid, month_title
 from calendargen.render.html import Link, Linker, Page, Renderer, html_lang, json_ld, native_name
 from calendargen.render.ics import is_long
+from calendargen.render.related import related_entries
 from calendargen.render.subscription import Feed, subscription
 from calendargen.words import era_words
 
@@ -55,6 +58,15 @@ NAV_SUBSCRIBE = pgettext_noop("nav", "Subscribe")
 NAV_SEARCH = pgettext_noop("nav", "Search")
 STATIC = ("style.css", "search.js", "filter.js")  # templates/static/ files every site serves
 QR_LABEL = pgettext_noop("subscribe", "QR code of the feed address")
+# The event in the page's language takes the place "anniversary of" gives it (origin.of is
+# written to follow it: a genitive in Russian, "de ..." in French); an event shown in another
+# language (a fallback) stands apart, after a colon.
+ORIGIN_OF = pgettext_noop("origin", "Anniversaries of {event} are counted from {date}.")
+ORIGIN_QUOTED = pgettext_noop("origin", "Anniversaries are counted from {date}: {event}.")
+ORIGIN_DATE = pgettext_noop("origin", "Anniversaries are counted from {date}.")
+DAYS_OFF_TITLE = pgettext_noop("category", "Public holidays and days off in {year}")
+DAY_OFF_YES = pgettext_noop("day off", "yes")
+WORKING_DAY = pgettext_noop("day off", "no: working day")
 PARALLEL_FROM = 500  # observance pages (entries x locales) from which workers pay off
 COMING_DAYS = 56
 NEXT_MILESTONES = 12
@@ -82,6 +94,61 @@ class Item:
     day_off: bool = False
     period: str | None = None  # a long span's whole years ("2016–2025"), when it covers them
     cats: str = ""  # its categories, space-separated (for the filters)
+
+    @property
+    def marked(self) -> bool:
+        """Whether a table shows a badge beside its date (estimated, day off)."""
+        return self.estimated or self.observed or self.day_off
+
+
+@dataclass(frozen=True)
+class MilestoneRow:
+    """A row of an observance page's milestone table."""
+
+    year: str
+    dates: str
+    start: str  # ISO, for <time datetime>
+    number: str  # the ordinal: "30th"
+    jubilee: str  # its name where the locale has one, else ""
+    estimated: bool
+    day_off: bool  # the entry's own day that date is a day off
+    observed: bool = False  # never: a substitute day has no milestone
+
+    @property
+    def marked(self) -> bool:
+        """Whether the table shows a badge beside its date (estimated, day off)."""
+        return self.estimated or self.day_off
+
+
+@dataclass(frozen=True)
+class DayOffRow:
+    """A row of a country's table of the year's days off: the occurrence, and whether and
+    how it is a day off ("yes", "substitute day off")."""
+
+    item: Item
+    status: str
+
+
+@dataclass(frozen=True)
+class Part:
+    """A piece of a translated sentence: plain text, or a value the template marks up."""
+
+    text: str
+    iso: str | None = None  # a date: <time datetime>
+    quote: bool = False  # a catalogue text: isolated (<bdi>), with its language when it differs
+    lang: str | None = None
+
+
+def sentence(pattern: str, **values: Part) -> list[Part]:
+    """The translated ``pattern`` cut at its ``{fields}``, each replaced by its value, so the
+    template marks values up in the order the language puts them."""
+    parts = []
+    for text, field, _, _ in string.Formatter().parse(pattern):
+        if text:
+            parts.append(Part(text))
+        if field is not None:
+            parts.append(values[field])
+    return parts
 
 
 @dataclass(frozen=True)
@@ -138,6 +205,7 @@ class SitePlanner:
         self.renderer = Renderer(plan.templates)
         self._where: dict[tuple[str, str], str] = {}
         self._words: dict[tuple[str, str], list[str]] = {}
+        self._day_off_dates: dict[str, frozenset[date]] = {}
         self.by_observance: dict[str, list[Occurrence]] = defaultdict(list)
         for occurrence in plan.occurrences:
             self.by_observance[occurrence.id].append(occurrence)
@@ -150,6 +218,24 @@ class SitePlanner:
             if owner is not None:
                 self.same_event[owner.id].append(observance)
                 self.same_event[observance.id].append(owner)
+        self.related = related_entries(
+            plan.observances, plan.categories, plan.upcoming, self.same_event
+        )
+        # This year's days off and decreed working days, by source category (a country's
+        # page lists them)
+        self.working = {
+            o.id
+            for o in plan.observances
+            if any(plan.categories[c].working_day for c in o.categories)
+        }
+        self.days_off_this_year: dict[str, list[Occurrence]] = defaultdict(list)
+        year = plan.this_year
+        for occurrence in plan.occurrences:
+            if occurrence.start.year <= year <= occurrence.end.year and (
+                occurrence.day_off or occurrence.id in self.working
+            ):
+                for source in sources_of(occurrence.observance, plan.categories):
+                    self.days_off_this_year[source].append(occurrence)
 
     # -- shared pieces -----------------------------------------------------------------
     def item(self, occurrence: Occurrence, locale: str, source: str) -> Item:
@@ -189,6 +275,14 @@ class SitePlanner:
                 for c in sources_of(observance, self.plan.categories)
             )
         return self._where[key]
+
+    def day_off_dates(self, observance_id: str) -> frozenset[date]:
+        """The days the entry's next occurrences are days off (once per entry, not per page):
+        a milestone is no day off of its own, but the entry's own day on its date may be."""
+        if observance_id not in self._day_off_dates:
+            upcoming = self.plan.upcoming[observance_id]
+            self._day_off_dates[observance_id] = frozenset(o.start for o in upcoming if o.day_off)
+        return self._day_off_dates[observance_id]
 
     def rule_words(self, observance: Observance, locale: str) -> list[str]:
         """Each era of the rule in words (shared by the observance and category pages)."""
@@ -437,12 +531,16 @@ class SitePlanner:
         upcoming = self.plan.upcoming[observance.id]
         regular = [o for o in upcoming if not o.milestone][:OBSERVANCE_NEXT]
         milestones = [o for o in upcoming if o.milestone][:OBSERVANCE_MILESTONES]
+        days_off = self.day_off_dates(observance.id) if milestones else frozenset()
         milestone_rows = [
-            (
-                str(o.start.year),
-                date_range(o.start, o.end, locale),
-                ordinal(o.anniversary or 0, locale),
-                jubilee(o.anniversary or 0, locale) or "",
+            MilestoneRow(
+                year=str(o.start.year),
+                dates=date_range(o.start, o.end, locale),
+                start=o.start.isoformat(),
+                number=ordinal(o.anniversary or 0, locale),
+                jubilee=jubilee(o.anniversary or 0, locale) or "",
+                estimated=o.estimated,
+                day_off=o.start in days_off,
             )
             for o in milestones
         ]
@@ -477,13 +575,13 @@ class SitePlanner:
                 None if description_locale == locale else html_lang(description_locale)
             ),
             rules=self.rule_words(observance, locale),
-            origin=long_date(origin.date, locale) if origin else None,
-            origin_iso=origin.date.isoformat() if origin else None,
+            origin=self.origin_sentence(origin, locale) if origin else [],
             categories=self.category_links(observance, locale, path),
             same_event=[
                 self.observance_link(other, locale, path)
                 for other in self.same_event[observance.id]
             ],
+            related=[self.item(o, locale, path) for o in self.related.get(observance.id, [])],
             sources=observance.sources,
             next=[self.item(o, locale, path) for o in regular],
             edition=(
@@ -496,24 +594,72 @@ class SitePlanner:
             json_ld=json_ld({"@context": "https://schema.org", "@graph": events}),
         )
 
+    def origin_sentence(self, origin: Origin, locale: str) -> list[Part]:
+        """The sentence "Anniversaries of <the event> are counted from <date>.", in parts."""
+        when = Part(long_date(origin.date, locale), iso=origin.date.isoformat())
+        event, event_locale = localized(origin.of, locale)
+        if not event:
+            return sentence(translate(ORIGIN_DATE, locale), date=when)
+        if event_locale in own(locale):
+            return sentence(translate(ORIGIN_OF, locale), date=when, event=Part(event, quote=True))
+        quoted = Part(event, quote=True, lang=html_lang(event_locale))
+        return sentence(translate(ORIGIN_QUOTED, locale), date=when, event=quoted)
+
     def category(self, category: str, locale: str) -> Page:
+        """Every entry of the category, the soonest first (its next or current occurrence,
+        from today; entries with none in the window last, in catalogue order); a source
+        category (a country) also gets a table of this year's days off."""
         path = page_path(locale, "categories", category)
         rows = []
-        for observance in self.plan.observances:
+        for index, observance in enumerate(self.plan.observances):
             if category not in observance.categories:
                 continue
-            upcoming = [o for o in self.by_observance[observance.id] if o.end >= self.today]
-            rows.append(
-                (
-                    self.observance_link(observance, locale, path),
-                    "; ".join(self.rule_words(observance, locale)),
-                    self.item(upcoming[0], locale, path) if upcoming else None,
-                )
+            upcoming = next(
+                (o for o in self.by_observance[observance.id] if o.end >= self.today), None
             )
+            row = (
+                self.observance_link(observance, locale, path),
+                "; ".join(self.rule_words(observance, locale)),
+                self.item(upcoming, locale, path) if upcoming else None,
+            )
+            rows.append(((upcoming.start if upcoming else date.max, index), row))
+        rows.sort(key=lambda keyed: keyed[0])
         title = self.plan.categories[category].name(locale)
         feed = self.feed(path, category_feed_path(locale, category), title, locale)
         scripts = self.copy_script(path, [feed] if feed else [])
-        return self.page(path, "category.html", locale, title, scripts, rows=rows, feed=feed)
+        days_off = self.days_off_rows(category, locale, path)
+        days_off_title = translate(DAYS_OFF_TITLE, locale).format(
+            year=format_date(date(self.plan.this_year, 1, 1), "y", locale=locale_of(locale))
+        )
+        return self.page(
+            path,
+            "category.html",
+            locale,
+            title,
+            scripts,
+            rows=[row for _, row in rows],
+            feed=feed,
+            days_off=days_off,
+            days_off_title=days_off_title if days_off else None,
+        )
+
+    def days_off_rows(self, category: str, locale: str, path: str) -> list[DayOffRow]:
+        """This year's days off of a source category (a country): public holidays, their
+        substitute days, days off and working days by decree; none for a kind category."""
+        if self.plan.categories[category].type != "source":
+            return []
+        status = {
+            "yes": translate(DAY_OFF_YES, locale),
+            "observed": translations(locale).gettext("substitute day off"),
+            "working": translate(WORKING_DAY, locale),
+        }
+        return [
+            DayOffRow(
+                self.item(o, locale, path),
+                status["working" if o.id in self.working else "observed" if o.observed else "yes"],
+            )
+            for o in self.days_off_this_year[category]
+        ]
 
     def search(self, locale: str) -> Page:
         """Search (Pagefind, by search.js) over every entry's name; without JavaScript, or
