@@ -694,6 +694,7 @@ class SitePlanner:
                 (path, category_feed_path(locale, c), self.plan.categories[c].name(locale))
                 for c in self.plan.feed_categories
             ),
+            qr=True,  # a country's feed is the one a phone most often wants
         )
         return self.page(
             path,
