@@ -5,9 +5,6 @@ from __future__ import annotations
 import errno
 import os
 import random
-import shutil
-import signal
-import socket
 import subprocess
 import sys
 import time
@@ -161,72 +158,6 @@ def test_serve_serves_and_rebuilds(project: Path) -> None:
             process.stdout.close()
         if process.stderr:
             process.stderr.close()
-
-
-def _children(pid: int) -> set[int]:
-    found: set[int] = set()
-    for task in Path(f"/proc/{pid}/task").glob("*/children"):
-        found |= {int(child) for child in task.read_text().split()}
-    return found
-
-
-def _running(pid: int) -> bool:
-    try:
-        return Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0] != "Z"
-    except (FileNotFoundError, ProcessLookupError):
-        return False
-
-
-@pytest.mark.slow
-@pytest.mark.skipif(not Path("/proc/self/task").is_dir(), reason="reads /proc")
-def test_serve_stopped_during_a_rebuild_leaves_no_worker_and_frees_its_port(
-    project: Path,
-) -> None:
-    """SIGTERM while a rebuild's forked workers render: serve exits, every worker exits with
-    it, and the port can be bound again at once."""
-    from calendargen.parallel import cores
-
-    if cores() < 2:
-        pytest.skip("one core: builds run in one process")
-    config = project / "calgen.toml"
-    settings = 'locales = ["en", "fr", "ru"]\n[window]\nfrom = 2024\nto = 2026\n'
-    config.write_text(settings)  # calendargen's catalogue alone: enough work for workers
-    shutil.rmtree(project / "data")
-    process = subprocess.Popen(
-        [sys.executable, "-m", "calendargen", "serve", "--port", "0"], cwd=project,
-        stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
-        env={**os.environ, "PYTHONUNBUFFERED": "1"},
-    )  # fmt: skip
-    try:
-        assert process.stdout is not None
-        port, said = None, []
-        deadline = time.monotonic() + 120
-        while port is None and process.poll() is None and time.monotonic() < deadline:
-            said.append(process.stdout.readline())
-            if " at http://127.0.0.1:" in said[-1]:
-                port = int(said[-1].split("127.0.0.1:", 1)[1].split("/", 1)[0])
-        assert port, f"serve did not start: {said}"
-        config.write_text('title = "Renamed"\n' + settings)
-        workers: set[int] = set()
-        deadline = time.monotonic() + 120
-        while not workers and time.monotonic() < deadline:
-            workers = _children(process.pid)
-            time.sleep(0.01)
-        assert workers, "the rebuild started no worker"
-        process.send_signal(signal.SIGTERM)
-        process.wait(timeout=30)
-        deadline = time.monotonic() + 10
-        while any(_running(pid) for pid in workers) and time.monotonic() < deadline:
-            time.sleep(0.05)
-        assert not [pid for pid in workers if _running(pid)], "workers outlived serve"
-        with socket.socket() as again:
-            again.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
-            again.bind(("127.0.0.1", port))  # free: no worker holds the server's socket
-    finally:
-        process.kill()
-        process.wait(timeout=10)
-        if process.stdout:
-            process.stdout.close()
 
 
 def _status(url: str) -> int:

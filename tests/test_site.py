@@ -596,7 +596,7 @@ def test_subscribe_page_offers_every_client(published: Path, locale: str, label:
     feeds = _feeds(published / locale / "subscribe" / "index.html")
     assert len(feeds) > 5  # all, milestones, then the categories
     grids, addresses = [], []
-    for index, feed in enumerate(feeds):
+    for feed in feeds:
         address = feed.inputs[0]["value"]
         assert address and address.startswith(f"https://days.example.org/{locale}/")
         assert feed.inputs[0]["dir"] == "ltr" and "readonly" in feed.inputs[0]
