@@ -16,8 +16,8 @@ from calendargen.config import Config
 from calendargen.defaults import shipped
 from calendargen.engine import expand, upcoming
 from calendargen.errors import ConfigError, Problem, did_you_mean, display_path
+from calendargen.limits import MAX_YEAR
 from calendargen.loader import Catalogue, load
-from calendargen.model import MAX_YEAR
 from calendargen.output import OutputFolder, Progress, _silent, check_output_folder, write
 from calendargen.plan import BuildPlan
 from calendargen.recurrence import recurrence

@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 import click
 
 from calendargen.errors import CalgenError, CatalogueError, ConfigError, Problem, did_you_mean
-from calendargen.model import MAX_YEAR
+from calendargen.limits import MAX_YEAR
 
 if TYPE_CHECKING:
     from calendargen.config import Config

@@ -10,7 +10,7 @@ from calendargen.anniversaries import DEFAULT_POLICY, MilestonePolicy
 from calendargen.defaults import shipped
 from calendargen.errors import ConfigError, Problem, display_path, unknown_keys
 from calendargen.i18n import SHIPPED_LOCALES, valid_locale
-from calendargen.model import MAX_YEAR
+from calendargen.limits import MAX_YEAR
 from calendargen.tomlfile import UnreadableToml, read_toml
 from calendargen.weburl import web_url_problem
 

@@ -7,7 +7,8 @@ from datetime import date
 from operator import attrgetter, itemgetter
 
 from calendargen.anniversaries import DEFAULT_POLICY, MilestonePolicy, anniversary_date
-from calendargen.model import MAX_YEAR, Observance, Occurrence
+from calendargen.limits import MAX_YEAR
+from calendargen.model import Observance, Occurrence
 
 
 def _reach(observance: Observance) -> int:

@@ -26,8 +26,10 @@ from calendargen.errors import (
     unknown_keys,
 )
 from calendargen.i18n import SHIPPED_LOCALES, canonical_locale, valid_locale
-from calendargen.model import MAX_YEAR, Category, Era, Observance, Origin, Override, Source
+from calendargen.limits import MAX_YEAR
+from calendargen.model import Category, Observance, Origin, Override, Source
 from calendargen.rules import parse_eras
+from calendargen.rules.base import Era
 from calendargen.sources import parse_sources, parse_text
 from calendargen.tomlfile import UnreadableToml, read_toml
 from calendargen.translations import (

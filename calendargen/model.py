@@ -10,11 +10,9 @@ from typing import TYPE_CHECKING, NamedTuple
 from babel import Locale
 
 if TYPE_CHECKING:
-    from calendargen.rules.base import DateRule, Shift
-
+    from calendargen.rules.base import Era
 
 FALLBACK_LOCALE = "en"
-MAX_YEAR = 9999  # the last year a date can have (Python's date)
 
 
 def language(locale: str) -> str:
@@ -78,23 +76,6 @@ class Source:
 
     def __str__(self) -> str:
         return " ".join(part for part in (self.symbol, self.title, self.url) if part)
-
-
-@dataclass(frozen=True)
-class Era:
-    """One rule in force from ``since`` to ``until`` (inclusive years; None is open)."""
-
-    rule: DateRule
-    text: str
-    since: int | None = None
-    until: int | None = None
-    days: int = 1
-    shifts: tuple[Shift, ...] = ()
-
-    def covers(self, year: int) -> bool:
-        return (self.since is None or year >= self.since) and (
-            self.until is None or year <= self.until
-        )
 
 
 @dataclass(frozen=True)

@@ -12,8 +12,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from calendargen.model import Era, Observance
-from calendargen.rules.base import DateRule, FixedDate, LastDayOfMonth, NthWeekday
+from calendargen.model import Observance
+from calendargen.rules.base import DateRule, Era, FixedDate, LastDayOfMonth, NthWeekday
 
 BYDAY = ("MO", "TU", "WE", "TH", "FR", "SA", "SU")
 

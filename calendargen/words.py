@@ -26,13 +26,13 @@ from calendargen.i18n import (
     translate,
     translations,
 )
-from calendargen.model import Era
 from calendargen.rules.base import (
     CalendarDate,
     ChineseDate,
     DateRule,
     DeclaredYears,
     Easter,
+    Era,
     FixedDate,
     LastDayOfMonth,
     NthWeekday,

@@ -15,7 +15,7 @@ from typing import ClassVar
 from dateutil.easter import EASTER_ORTHODOX, EASTER_WESTERN, easter
 
 from calendargen.calendars import chinese, hebrew, hijri, persian, seasons
-from calendargen.model import MAX_YEAR
+from calendargen.limits import MAX_YEAR
 
 MONTHS = [
     "january",
@@ -317,3 +317,20 @@ class Shift:
     def text(self) -> str:
         direction = "next" if self.direction > 0 else "previous"
         return f"if {WEEKDAYS[self.weekday]} then {direction} {WEEKDAYS[self.to_weekday]}"
+
+
+@dataclass(frozen=True)
+class Era:
+    """One rule in force from ``since`` to ``until`` (inclusive years; None is open)."""
+
+    rule: DateRule
+    text: str
+    since: int | None = None
+    until: int | None = None
+    days: int = 1
+    shifts: tuple[Shift, ...] = ()
+
+    def covers(self, year: int) -> bool:
+        return (self.since is None or year >= self.since) and (
+            self.until is None or year <= self.until
+        )

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 from calendargen.calendars import hebrew, hijri, persian, seasons
 from calendargen.errors import RuleError, did_you_mean
-from calendargen.model import MAX_YEAR, Era
+from calendargen.limits import MAX_YEAR
 from calendargen.rules.base import (
     MONTHS,
     ORDINAL_WORDS,
@@ -27,6 +27,7 @@ from calendargen.rules.base import (
     DateRule,
     DeclaredYears,
     Easter,
+    Era,
     FixedDate,
     LastDayOfMonth,
     NthWeekday,
