@@ -106,12 +106,12 @@ def serve(
         signal.signal(signal.SIGTERM, _interrupt)
     try:
         while not stop.wait(POLL_SECONDS):
-            current = snapshot(watched())
-            if current != state:
-                state = current
+            if snapshot(watched()) != state:
                 time.sleep(0.1)  # let an editor finish writing
-                rebuild()
+                # what this rebuild reads: a change made while it runs is seen at the next poll
+                # (a snapshot taken after the rebuild would swallow it)
                 state = snapshot(watched())
+                rebuild()
     except KeyboardInterrupt:
         announce("stopped")
     finally:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import errno
 import os
 import random
+import select
 import subprocess
 import sys
 import time
@@ -182,9 +183,10 @@ def _serve_survives_bad_rebuilds(project: Path, url: str, process: subprocess.Po
     config = project / "calgen.toml"
     config.write_text('templates = "templates"\n' + config.read_text())
     errors = []
-    deadline = time.monotonic() + 30
-    while len(errors) < 1 and time.monotonic() < deadline:
-        line = process.stderr.readline()
+    deadline = time.monotonic() + 60
+    while not errors and time.monotonic() < deadline:
+        ready, _, _ = select.select([process.stderr], [], [], max(0.0, deadline - time.monotonic()))
+        line = process.stderr.readline() if ready else ""
         if line.startswith("error:"):
             errors.append(line)
     assert errors and "Traceback" not in errors[0], errors
