@@ -70,8 +70,9 @@ URDU = [
 ]
 
 # Azerbaijani: a year is an ordinal (-ci/-cı/-cu/-cü by the vowel of the last spoken word:
-# doqquz-uncu, doxsan-ıncı, üç-üncü, beş-inci, min-inci) before "il": ildən (from), ilədək
-# (until), illərdə (in the years), as in "2007-ci ildən BMT günüdür".
+# doqquz-uncu, doxsan-ıncı, üç-üncü, beş-inci, min-inci) before "il": ildən (from), ilin
+# sonunadək (until the end of: "until" includes its year), illərdə (in the years), as in
+# "2007-ci ildən BMT günüdür".
 AZERBAIJANI = [
     ("12-12 since 1995", "hər il 12 dekabr, 1995-ci ildən"),
     ("01-04 since 2019", "hər il 4 yanvar, 2019-cu ildən"),
@@ -79,8 +80,8 @@ AZERBAIJANI = [
     ("01-04 since 1993", "hər il 4 yanvar, 1993-cü ildən"),
     ("01-04 since 2000", "hər il 4 yanvar, 2000-ci ildən"),
     ("01-04 since 2010", "hər il 4 yanvar, 2010-cu ildən"),
-    ("last day of february until 2020", "hər il fevralın son günü, 2020-ci ilədək"),
-    ("05-09 until 1991", "hər il 9 may, 1991-ci ilədək"),
+    ("last day of february until 2020", "hər il fevralın son günü, 2020-ci ilin sonunadək"),
+    ("05-09 until 1991", "hər il 9 may, 1991-ci ilin sonunadək"),
     ("3rd tuesday of september since 1982 until 2001",
      "hər il sentyabrın 3-cü çərşənbə axşamı, 1982–2001-ci illərdə"),
     ("year 2025", "2025-ci il"),
@@ -90,14 +91,14 @@ AZERBAIJANI = [
 
 # Turkmen: a year is an ordinal, -njy after a back-vowel last word (dokuz, on, otuz, alty),
 # -nji otherwise (bir, bäş, müň): "1990-njy ýyldan bäri", "2021-nji ýyl", "1982–2001-nji ýyllar
-# aralygynda" (docs/reviews/tk.md).
+# aralygynda" (docs/reviews/tk.md); "until" includes its year: "1991-nji ýylyň ahyryna çenli".
 TURKMEN = [
     ("12-12 since 1995", "her ýyl 12 dekabr güni, 1995-nji ýyldan bäri"),
     ("01-04 since 2019", "her ýyl 4 ýanwar güni, 2019-njy ýyldan bäri"),
     ("01-04 since 2010", "her ýyl 4 ýanwar güni, 2010-njy ýyldan bäri"),
     ("01-04 since 2000", "her ýyl 4 ýanwar güni, 2000-nji ýyldan bäri"),
     ("01-04 since 1990", "her ýyl 4 ýanwar güni, 1990-njy ýyldan bäri"),
-    ("05-09 until 1991", "her ýyl 9 maý güni, 1991-nji ýyla çenli"),
+    ("05-09 until 1991", "her ýyl 9 maý güni, 1991-nji ýylyň ahyryna çenli"),
     ("3rd tuesday of september since 1982 until 2001",
      "her ýyl sentýabr aýynyň 3-nji sişenbe güni, 1982–2001-nji ýyllar aralygynda"),
     ("year 2025", "2025-nji ýyl"),
