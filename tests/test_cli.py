@@ -90,7 +90,10 @@ def test_show_text_and_json(project: Path, runner: CliRunner) -> None:
     text = runner.invoke(main, ["show", "international-day-of-peace", "--year", "2001"])
     assert text.exit_code == 0
     assert "3rd tuesday of september since 1982 until 2001" in text.stdout
+    assert "when: every year on the 3rd Tuesday of September" in text.stdout  # in words
     assert "2001-09-18" in text.stdout
+    russian = runner.invoke(main, ["show", "international-day-of-peace", "--locale", "ru"])
+    assert "when: ежегодно 21 сентября, с 2002 года" in russian.stdout
     data = json.loads(
         runner.invoke(
             main, ["show", "tm-independence-day", "--year", "2026", "--format", "json"]

@@ -17,6 +17,7 @@ from functools import lru_cache
 from babel import Locale
 from babel.core import get_global
 from babel.dates import format_skeleton, get_day_names, get_month_names
+from babel.lists import format_list
 
 from calendargen.i18n import locale_of, long_date, pgettext_noop, translate
 from calendargen.model import Occurrence
@@ -138,7 +139,7 @@ def month_grid(
             places = index.off.get(day, ())
             label = long_date(day, locale)
             if places:
-                names = ", ".join(place_name(p) for p in places)
+                names = format_list([place_name(p) for p in places], locale=locale_of(locale))
                 label = translate(DAY_OFF_IN, locale).format(day=label, places=names)
             heading = index.anchor.get(day)
             row.append(

@@ -9,6 +9,7 @@ from typing import Any
 from calendargen.defaults import shipped
 from calendargen.i18n import interface_coverage, occurrence_name
 from calendargen.model import Observance, Occurrence
+from calendargen.words import era_words
 
 NEXT_OCCURRENCES = 5
 NEXT_MILESTONES = 5
@@ -68,8 +69,8 @@ def describe(observance: Observance, upcoming: list[Occurrence], locale: str) ->
     data = describe_json(observance, upcoming, locale)
     regular, milestones = _next(upcoming)
     lines = [f"{data['name']} ({observance.id})", ""]
-    for era in data["rule"]:
-        lines.append(f"  rule: {era}")
+    for words, era in zip(data["when"], data["rule"], strict=True):
+        lines.append(f"  when: {words}  ({era})")
     lines.append(f"  categories: {', '.join(data['categories'])}")
     if data["origin"]:
         lines.append(f"  origin: {data['origin']}")
@@ -108,6 +109,7 @@ def describe_json(
         "name": observance.name(locale),
         "description": observance.description(locale),
         "rule": [era.text for era in observance.eras],
+        "when": [era_words(era, locale) for era in observance.eras],
         "categories": list(observance.categories),
         "origin": observance.origin.date.isoformat() if observance.origin else None,
         "sources": [str(source) for source in observance.sources],
