@@ -9,10 +9,13 @@ Pages per locale L: ``L/index.html`` (today, the coming weeks, next milestones, 
 from __future__ import annotations
 
 import string
+from bisect import bisect_left, bisect_right
 from collections import defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
+from operator import attrgetter
+from typing import Any
 from xml.sax.saxutils import escape
 
 from babel.dates import format_date, get_month_names
@@ -47,7 +50,7 @@ from calendargen.render.feeds import (
 )
 from calendargen.render.grid import DayIndex, MonthGrid, month_grid, month_title
 from calendargen.render.html import Link, Linker, Page, Renderer, html_lang, json_ld, native_name
-from calendargen.render.ics import is_long
+from calendargen.render.ics import LONG_SPAN_DAYS, is_long
 from calendargen.render.related import related_entries
 from calendargen.render.subscription import Feed, subscription
 from calendargen.words import era_words
@@ -67,6 +70,7 @@ ORIGIN_DATE = pgettext_noop("origin", "Anniversaries are counted from {date}.")
 DAYS_OFF_TITLE = pgettext_noop("category", "Public holidays and days off in {year}")
 DAY_OFF_YES = pgettext_noop("day off", "yes")
 WORKING_DAY = pgettext_noop("day off", "no: working day")
+LONG_SPAN = timedelta(days=LONG_SPAN_DAYS)  # a short entry starts at most this long before
 PARALLEL_FROM = 500  # observance pages (entries x locales) from which workers pay off
 COMING_DAYS = 56
 NEXT_MILESTONES = 12
@@ -212,6 +216,9 @@ class SitePlanner:
         by_id = {o.id: o for o in plan.observances}
         place = {o.id: next(iter(sources_of(o, plan.categories)), None) for o in plan.observances}
         self.days = DayIndex.of(plan.occurrences, is_long, lambda o: place[o.id])
+        self.short = [o for o in plan.occurrences if not is_long(o)]  # by start, as given
+        self.long = [o for o in plan.occurrences if is_long(o) and not o.milestone]
+        self._shown: dict[tuple[object, ...], dict[str, Any]] = {}
         self.same_event: dict[str, list[Observance]] = defaultdict(list)  # origin.same_as
         for observance in plan.observances:
             owner = by_id.get(observance.origin.owner or "") if observance.origin else None
@@ -239,32 +246,34 @@ class SitePlanner:
 
     # -- shared pieces -----------------------------------------------------------------
     def item(self, occurrence: Occurrence, locale: str, source: str) -> Item:
-        name, name_locale = occurrence_title(occurrence, locale)
-        anniversary = None
-        if occurrence.anniversary and not occurrence.milestone:
-            anniversary = anniversary_short(occurrence.anniversary, locale)
-        weekday = (
-            weekday_name(occurrence.start, locale)
-            if (occurrence.end - occurrence.start).days < 7
-            else ""
-        )
-        where = self.where(occurrence.observance, locale)
-        return Item(
-            dates=date_range(occurrence.start, occurrence.end, locale),
-            day=long_date(occurrence.start, locale),
-            weekday=weekday,
-            where=where,
-            start=occurrence.start.isoformat(),
-            name=name,
-            name_lang=None if name_locale == locale else html_lang(name_locale),
-            href=self.links.href(source, page_path(locale, "observances", occurrence.id)),
-            anniversary=anniversary,
-            milestone=occurrence.milestone,
-            estimated=occurrence.estimated,
-            observed=occurrence.observed,
-            day_off=occurrence.day_off,
-            cats=" ".join(occurrence.categories),
-        )
+        """The occurrence as a list item on the page ``source``; its words in ``locale`` are
+        made once (an occurrence shows on its year's, its month's and other pages)."""
+        key = (occurrence.id, occurrence.start, occurrence.end, occurrence.milestone,
+               occurrence.observed, locale)  # fmt: skip
+        shown = self._shown.get(key)
+        if shown is None:
+            name, name_locale = occurrence_title(occurrence, locale)
+            anniversary = None
+            if occurrence.anniversary and not occurrence.milestone:
+                anniversary = anniversary_short(occurrence.anniversary, locale)
+            short = (occurrence.end - occurrence.start).days < 7
+            shown = self._shown[key] = {
+                "dates": date_range(occurrence.start, occurrence.end, locale),
+                "day": long_date(occurrence.start, locale),
+                "weekday": weekday_name(occurrence.start, locale) if short else "",
+                "where": self.where(occurrence.observance, locale),
+                "start": occurrence.start.isoformat(),
+                "name": name,
+                "name_lang": None if name_locale == locale else html_lang(name_locale),
+                "anniversary": anniversary,
+                "milestone": occurrence.milestone,
+                "estimated": occurrence.estimated,
+                "observed": occurrence.observed,
+                "day_off": occurrence.day_off,
+                "cats": " ".join(occurrence.categories),
+            }
+        href = self.links.href(source, page_path(locale, "observances", occurrence.id))
+        return Item(href=href, **shown)
 
     def where(self, observance: Observance, locale: str) -> str:
         """The entry's source categories ("Turkmenistan", "United Nations")."""
@@ -455,11 +464,7 @@ class SitePlanner:
     def spans(self, locale: str, source: str, first: date, last: date) -> list[Item]:
         """The long spans (years, decades) overlapping ``first``..``last``, shortest first:
         shown once, in a strip, not on every day they cover."""
-        found = [
-            o
-            for o in self.occurrences
-            if is_long(o) and o.start <= last and o.end >= first and not o.milestone
-        ]
+        found = [o for o in self.long if o.start <= last and o.end >= first]
         found.sort(key=lambda o: (o.end - o.start, o.start))
         return [replace(self.item(o, locale, source), period=whole_years(o)) for o in found]
 
@@ -472,9 +477,9 @@ class SitePlanner:
 
     def short_in(self, first: date, last: date) -> list[Occurrence]:
         """The entries overlapping ``first``..``last`` that are not long spans."""
-        return [
-            o for o in self.occurrences if o.start <= last and o.end >= first and not is_long(o)
-        ]
+        low = bisect_left(self.short, first - LONG_SPAN, key=attrgetter("start"))
+        high = bisect_right(self.short, last, key=attrgetter("start"))
+        return [o for o in self.short[low:high] if o.end >= first]
 
     def year(self, locale: str, year: int) -> Page:
         path = page_path(locale, str(year))
