@@ -279,3 +279,44 @@ def test_serve_stopped_during_a_rebuild_leaves_no_worker_and_frees_its_port(
         process.wait(timeout=10)
         if process.stdout:
             process.stdout.close()
+
+
+def test_mistakes_get_hints_and_are_reported_at_once(project: Path, runner: CliRunner) -> None:
+    """Issue #19's edges: rule hints, a duplicate id at its second line naming the first,
+    `show --year 0`, and four calgen.toml mistakes reported in one run, paths as written."""
+    entry = ('[[observance]]\nid = "{id}"\nrule = "{rule}"\ncategories = ["un", '
+             '"international-day"]\nname.en = "X"\nsource.title = "t"\n\n')  # fmt: skip
+    mistakes = project / "data" / "observances" / "mistakes.toml"
+    mistakes.write_text(
+        entry.format(id="a", rule="easter + 39") + entry.format(id="b", rule="2025-12-12")
+        + entry.format(id="c", rule="12/12"),
+        encoding="utf-8",
+    )  # fmt: skip
+    result = runner.invoke(main, ["check"])
+    assert result.exit_code == 1
+    for hint in ("(write the offset as one word: 'easter +39')",
+                 """(every year: '12-12'; that year only: overrides.2025 = "2025-12-12")""",
+                 "(a date is written MM-DD: '12-12' (month first))",
+                 "3 problems found."):  # fmt: skip
+        assert hint in result.stderr, hint
+    mistakes.write_text(entry.format(id="disarmament-week", rule="10-24"), encoding="utf-8")
+    result = runner.invoke(main, ["check"])
+    assert (  # files are read in name order: mistakes.toml first
+        "data/observances/sample.toml:29: disarmament-week: duplicate id (first defined in "
+        "data/observances/mistakes.toml:2)"
+    ) in result.stderr
+    mistakes.unlink()
+    result = runner.invoke(main, ["show", "disarmament-week", "--year", "0"])
+    assert result.exit_code == 1 and "not '0'" in result.stderr
+    config = project / "calgen.toml"
+    text = config.read_text().replace("from = 2024", 'from = "2024"')
+    text = text.replace('locales = ["en", "fr", "ru"]', 'locales = ["en", "xx-nope"]')
+    config.write_text('titel = "x"\n' + text + "[milestones]\nevery = -5\n", encoding="utf-8")
+    result = runner.invoke(main, ["list"])
+    assert result.exit_code == 1
+    for problem in ("calgen.toml: titel: unknown key 'titel' (did you mean 'title'?)",
+                    "calgen.toml: locales: unknown locale 'xx-nope'",
+                    "calgen.toml: window.from: must be a year from 1 to 9999",
+                    "calgen.toml: milestones.every: must be a whole number (0: none)",
+                    "4 problems found."):  # fmt: skip
+        assert problem in result.stderr, problem
