@@ -97,11 +97,11 @@ def serve(
         server = http.server.ThreadingHTTPServer(("127.0.0.1", port), handler)
     except OSError as error:
         raise ServeError(f"cannot serve on port {port}: {error.strerror}") from None
+    state = snapshot(watched())  # before the announcement: an edit made on seeing it is new
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
     announce(f"serving {out} at http://127.0.0.1:{server.server_address[1]}/ (Ctrl-C stops)")
     stop = stop or threading.Event()
-    state = snapshot(watched())
     if threading.current_thread() is threading.main_thread():  # SIGTERM stops like Ctrl-C
         signal.signal(signal.SIGTERM, _interrupt)
     try:
