@@ -345,6 +345,11 @@ def lower_names(text: str, locale: str, *, opens: bool) -> str:
 
 
 @lru_cache(maxsize=65536)
+def capitalized(text: str) -> str:
+    """A name as a heading, caption or menu item starts ("январь" -> "Январь")."""
+    return text[:1].upper() + text[1:]
+
+
 def weekday_name(day: date, locale: str) -> str:
     """The weekday, as it stands after a date in headings and lists (lower case where the
     language writes it so)."""

@@ -19,7 +19,7 @@ from babel.core import get_global
 from babel.dates import format_skeleton, get_day_names, get_month_names
 from babel.lists import format_list
 
-from calendargen.i18n import locale_of, long_date, pgettext_noop, translate
+from calendargen.i18n import capitalized, locale_of, long_date, pgettext_noop, translate
 from calendargen.model import Occurrence
 
 DAY_OFF_IN = pgettext_noop("grid", "{day}; day off: {places}")
@@ -170,8 +170,3 @@ def month_grid(
 def month_title(year: int, month: int, locale: str) -> str:
     """ "December 2025" as the locale writes a month of a year (CLDR's yMMMM)."""
     return capitalized(format_skeleton("yMMMM", date(year, month, 1), locale=locale_of(locale)))
-
-
-def capitalized(text: str) -> str:
-    """A name as a heading or caption starts ("январь" -> "Январь")."""
-    return text[:1].upper() + text[1:]

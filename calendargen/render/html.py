@@ -18,7 +18,7 @@ import jinja2
 
 from calendargen.defaults import shipped
 from calendargen.errors import BuildError, Problem
-from calendargen.i18n import is_rtl, locale_of, translations
+from calendargen.i18n import capitalized, is_rtl, locale_of, translations
 
 
 @dataclass(frozen=True)
@@ -74,8 +74,7 @@ def html_lang(locale: str) -> str:
 @lru_cache(maxsize=256)
 def native_name(locale: str) -> str:
     """The language's name in itself, capitalized as a menu item (русский -> Русский)."""
-    name = locale_of(locale).get_display_name(locale_of(locale)) or locale
-    return name[:1].upper() + name[1:]
+    return capitalized(locale_of(locale).get_display_name(locale_of(locale)) or locale)
 
 
 @dataclass(frozen=True)

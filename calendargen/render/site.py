@@ -472,8 +472,10 @@ class SitePlanner:
         """One month's grid, its days linking to their entries on the month's page."""
         month_page = page_path(locale, str(year), f"{month:02d}")
         href = self.links.href(source, month_page)
-        names = {c: category.name(locale) for c, category in self.plan.categories.items()}
-        return month_grid(year, month, locale, self.days, self.today, href, names.__getitem__)
+        categories = self.plan.categories
+        return month_grid(
+            year, month, locale, self.days, self.today, href, lambda c: categories[c].name(locale)
+        )
 
     def short_in(self, first: date, last: date) -> list[Occurrence]:
         """The entries overlapping ``first``..``last`` that are not long spans."""
