@@ -1,14 +1,16 @@
-"""Plan every output in memory, then hand it to the writer (``output``) in one piece.
+"""Plan the build, then render it into the output's staging folder, file by file.
 
-A build renders all files before the first byte is written, so a failure leaves the previous
-output untouched; ``output.write`` then switches the whole site at once. A fingerprint of the
-inputs lets a build with nothing changed skip rendering.
+Files are written as they are rendered, by the processes that render them, into a staging
+folder beside the output (``output.Staging``); only when every file is there does the staging
+folder replace the output, in one step, so a failure leaves the previous output untouched.
+A fingerprint of the inputs lets a build with nothing changed skip rendering.
 """
 
 from __future__ import annotations
 
 import hashlib
 import time
+from collections.abc import Iterable, Iterator
 from datetime import date, datetime
 from pathlib import Path
 
@@ -18,7 +20,16 @@ from calendargen.engine import expand, upcoming
 from calendargen.errors import ConfigError, Problem, did_you_mean, display_path
 from calendargen.limits import MAX_YEAR
 from calendargen.loader import Catalogue, load
-from calendargen.output import OutputFolder, Progress, _silent, check_output_folder, write
+from calendargen.model import Observance
+from calendargen.output import (
+    OutputFolder,
+    Progress,
+    Staging,
+    Written,
+    _silent,
+    check_output_folder,
+)
+from calendargen.parallel import map_tasks
 from calendargen.plan import BuildPlan
 from calendargen.recurrence import recurrence
 from calendargen.search import Entry, build_index
@@ -101,34 +112,80 @@ def search_entries(plan: BuildPlan) -> dict[str, list[Entry]]:
     }
 
 
-def render(
-    plan: BuildPlan, progress: Progress = _silent
-) -> tuple[dict[str, bytes], dict[str, int]]:
-    """Every output file of the build, rendered in memory, with counts for the summary."""
-    from calendargen.render.feeds import plan_feeds
-    from calendargen.render.records import render_json
-    from calendargen.render.site import plan_site
+ENTRIES_PER_TASK = 60  # entries whose pages and feeds one task renders
+Task = tuple[str, str, tuple[Observance, ...]]  # what to render, the locale, the entries
 
+
+def render(plan: BuildPlan, staging: Staging, jobs: int, progress: Progress = _silent
+           ) -> dict[str, int]:  # fmt: skip
+    """Render every output file of the build into ``staging``, in up to ``jobs`` processes
+    that write their files themselves; returns counts for the summary.
+
+    The work is split by locale and, within a locale, by entries, so that even a one-locale
+    build keeps every core busy: a task per locale for the pages and feeds that list many
+    entries, a task per locale and group of entries for their own pages and feeds, and one for
+    the search index."""
+    from calendargen.render.feeds import Feed, FeedPlanner, published_feeds
+    from calendargen.render.records import render_json
+    from calendargen.render.site import SitePlanner
+
+    published = published_feeds(plan)
+    site = SitePlanner(plan, published)
+    feeds = FeedPlanner(plan)
     first_year, last_year = plan.window
-    files: dict[str, bytes] = {}
-    for locale in plan.locales:
+    entries = plan.observances
+    groups = [entries[i : i + ENTRIES_PER_TASK] for i in range(0, len(entries), ENTRIES_PER_TASK)]
+
+    def records(locale: str) -> Iterator[tuple[str, bytes]]:
         for year in range(first_year, last_year + 1):
             in_year = [o for o in plan.occurrences if o.start.year <= year <= o.end.year]
-            files[f"{locale}/{year}.json"] = render_json(in_year, locale).encode("utf-8")
-    feeds, trimmed = plan_feeds(plan)
-    files.update(feeds)
-    progress("feeds", len(feeds), len(feeds))
-    pages = plan_site(plan, frozenset(feeds), progress)
-    files.update(pages)
-    files.update(build_index(search_entries(plan)))
-    counts = {
+            yield f"{locale}/{year}.json", render_json(in_year, locale).encode("utf-8")
+
+    tasks: list[Task] = [("search", "", ())]
+    for locale in plan.locales:
+        tasks += [("pages", locale, ()), ("feeds", locale, ()), ("records", locale, ())]
+        tasks += [(kind, locale, g) for g in groups for kind in ("entry pages", "entry feeds")]
+
+    def outputs(task: Task) -> Iterable[tuple[str, bytes] | Feed]:
+        kind, locale, group = task
+        if kind == "search":
+            return build_index(search_entries(plan)).items()
+        if kind == "pages":
+            return site.render(site.shared_pages(locale))
+        if kind == "feeds":
+            return feeds.aggregate(locale)
+        if kind == "records":
+            return records(locale)
+        if kind == "entry pages":
+            return site.render(site.entry_pages(locale, group))
+        return feeds.entries(locale, group)
+
+    def run(index: int) -> tuple[Written, list[str]]:
+        trimmed = []
+        for path, content, *cut in outputs(tasks[index]):
+            staging.put(path, content)
+            if cut and cut[0]:
+                trimmed.append(path)
+        return staging.take(), trimmed
+
+    def done(index: int, result: tuple[Written, list[str]]) -> None:
+        progress("rendering", index + 1, len(tasks))
+
+    results = map_tasks(run, len(tasks), jobs, done)
+    trimmed = sorted(path for _, cut in results for path in cut)
+    names = [name for written, _ in results for name in written.names]
+    for written, _ in results:
+        staging.add(written)
+    for path, content in site.site_files(tuple(names)):
+        staging.put(path, content)
+        names.append(path)
+    return {
         "occurrences": len(plan.occurrences),
-        "feeds": len(feeds),
+        "feeds": len(published),
         "trimmed": len(trimmed),
-        "pages": sum(1 for path in pages if path.endswith(".html")),
-        "files": len(files),
+        "pages": sum(1 for name in names if name.endswith(".html")),
+        "files": len(names),
     }
-    return files, counts
 
 
 def fingerprint(config: Config, today: date, stamp: datetime) -> str:
@@ -154,6 +211,7 @@ def build_project(
     stamp: datetime,
     progress: Progress = _silent,
     force: bool = False,
+    jobs: int = 1,
 ) -> str:
     """Plan, then write; returns the one-line summary. When nothing the build reads changed
     since the last build and no output file is missing, nothing is rendered."""
@@ -166,8 +224,10 @@ def build_project(
     if OutputFolder(config.out).up_to_date(print_):
         seconds = time.perf_counter() - started
         return f"{config.out} is up to date (no input changed) in {seconds:.2f} s"
-    files, counts = render(make_plan(config, today, stamp), progress)
-    report = write(config.out, files, progress, print_, force)
+    plan = make_plan(config, today, stamp)
+    with Staging(config.out, force) as staging:
+        counts = render(plan, staging, jobs, progress)
+        report = staging.commit(print_)
     seconds = time.perf_counter() - started
     trimmed = (
         f", {counts['trimmed']} of them trimmed to the 1 MB Google Calendar reads"

@@ -332,6 +332,11 @@ def check(path: Path | None, coverage: bool) -> None:
 @click.option("--compact", is_flag=True, default=None, help="Recurring events where possible.")
 @click.option("--quiet", is_flag=True, help="No progress, no summary.")
 @click.option("--force", is_flag=True, help="Build into a folder that holds other files.")
+@click.option(
+    "--jobs",
+    type=click.IntRange(min=1),
+    help="Processes that render at once (default: the cores available).",
+)
 @handles_errors
 def build(
     out: Path | None,
@@ -341,10 +346,12 @@ def build(
     compact: bool | None,
     quiet: bool,
     force: bool,
+    jobs: int | None,
 ) -> None:
     """Build the feeds (and site) into the output folder."""
     from calendargen.build import build_project
     from calendargen.config import load_config
+    from calendargen.parallel import cores
 
     config = use(load_config(Path.cwd()))
     wanted = tuple(dict.fromkeys(check_locale(locale, config.locales) for locale in locales))
@@ -358,7 +365,7 @@ def build(
             click.echo(f"\r{stage}: {done}/{total}\033[K", err=True, nl=False)
 
     today = _today()
-    summary = build_project(config, today, _stamp(today), progress, force)
+    summary = build_project(config, today, _stamp(today), progress, force, jobs or cores())
     if show:
         click.echo("\r\033[K", err=True, nl=False)
     if not quiet:
@@ -419,6 +426,7 @@ def serve(port: int, out: Path | None) -> None:
     """Build, serve the site on 127.0.0.1 and rebuild when data, templates or config change."""
     from calendargen.build import build_project
     from calendargen.config import CONFIG_NAME, load_config
+    from calendargen.parallel import cores
     from calendargen.serve import serve as run
 
     root = Path.cwd()
@@ -429,7 +437,7 @@ def serve(port: int, out: Path | None) -> None:
     def rebuild() -> None:
         try:
             today = _today()
-            click.echo(build_project(current(), today, _stamp(today)))
+            click.echo(build_project(current(), today, _stamp(today), jobs=cores()))
         except CalgenError as error:  # keep serving the last good build
             for problem in error.problems:
                 click.echo(f"error: {problem}", err=True)
@@ -447,7 +455,7 @@ def serve(port: int, out: Path | None) -> None:
 
     config = current()
     today = _today()
-    click.echo(build_project(config, today, _stamp(today)))
+    click.echo(build_project(config, today, _stamp(today), jobs=cores()))
     run(config.out, port, rebuild, watched, lambda text: click.echo(text))
 
 

@@ -19,7 +19,7 @@ import os
 import shutil
 import sys
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 
 from filelock import FileLock, Timeout
@@ -34,6 +34,16 @@ Progress = Callable[[str, int, int], None]  # stage, done, total
 
 def _silent(stage: str, done: int, total: int) -> None:
     pass
+
+
+@dataclass
+class Written:
+    """What one process put into the staging folder."""
+
+    names: list[str] = field(default_factory=list)
+    written: int = 0
+    unchanged: int = 0
+    problems: list[Problem] = field(default_factory=list)
 
 
 @dataclass(frozen=True)
@@ -131,41 +141,6 @@ def _linked(path: Path, top: Path) -> Path | None:
     return None
 
 
-def _refuse_foreign(
-    folder: OutputFolder, planned: dict[PurePosixPath, bytes], previous: set[str], force: bool
-) -> None:
-    """Refuse to write through a link, or over files no calgen build wrote."""
-    out = folder.real
-    if not out.is_dir():
-        return
-    if not force and not previous and any(p.name not in LEGACY for p in out.iterdir()):
-        raise BuildError(
-            Problem(
-                f"output folder '{folder.path}' holds files that calgen did not write",
-                hint="choose an empty or new folder, or pass --force to build into it anyway",
-            )
-        )
-    problems, links = [], set()
-    for relative in sorted(planned):
-        target = out.joinpath(*relative.parts)
-        link = _linked(target, out)
-        if link is not None:
-            if link not in links:
-                links.add(link)
-                problems.append(
-                    Problem(f"{link} is a symbolic link; calgen does not write through it")
-                )
-        elif not force and str(relative) not in previous and target.exists():
-            problems.append(
-                Problem(
-                    f"{target} was not written by calgen and would be overwritten",
-                    hint="move it away, or pass --force",
-                )
-            )
-    if problems:
-        raise BuildError(problems[:20])
-
-
 def _same(path: Path, content: bytes) -> bool:
     try:
         return path.stat().st_size == len(content) and path.read_bytes() == content
@@ -232,70 +207,132 @@ def _switch(out: Path, staging: Path, state: Path) -> None:
     shutil.rmtree(previous)
 
 
-def write(
-    out: Path,
-    files: dict[str, bytes],
-    progress: Progress = _silent,
-    inputs: str | None = None,
-    force: bool = False,
-) -> WriteReport:
-    """Make ``out`` hold exactly ``files`` plus what the user put there, switched in whole.
+class Staging:
+    """A build's files, written into the staging folder as they are rendered, then switched in
+    whole (``commit``); leaving the ``with`` block on an error discards them, and the output
+    stays as it was.
 
-    Files the previous build did not write are kept: never overwritten (unless ``force``) nor
-    deleted; links are never followed. The inputs' fingerprint is recorded last, so an
-    interrupted build is never taken for an up-to-date one."""
-    folder = OutputFolder(out)
-    planned = {safe_path(name): content for name, content in files.items()}
-    previous = folder.written()
-    _refuse_foreign(folder, planned, previous, force)
-    folder.state.mkdir(parents=True, exist_ok=True)
-    try:
-        with FileLock(folder.state / "lock", timeout=0):
-            return _write(folder, planned, previous, progress, inputs)
-    except Timeout:
-        raise BuildError(
-            Problem(f"another build is writing to {out}; wait for it to finish")
-        ) from None
-    except OSError as error:
-        shutil.rmtree(folder.staging, ignore_errors=True)
-        raise BuildError(
-            Problem(
-                f"cannot write {error.filename or out}: {error.strerror}",
-                hint="the previous output is unchanged",
+    Forked workers inherit the staging and ``put`` their own files; each hands what it wrote
+    (``take``) to the parent, which ``add``s it before the commit. A file the previous build
+    did not write is never overwritten (unless ``force``) and links are never written through:
+    such files are reported, all at once, when the parent commits."""
+
+    def __init__(self, out: Path, force: bool = False) -> None:
+        self.folder = OutputFolder(out)
+        self._out = self.folder.real
+        self.force = force
+        self.previous = self.folder.written()
+        self._lock = FileLock(self.folder.state / "lock", timeout=0)
+        self._folders: set[Path] = set()
+        self._links: dict[Path, Path | None] = {}
+        self._done = Written()
+        self._all: list[Written] = []
+
+    def __enter__(self) -> Staging:
+        out = self.folder.real
+        if (
+            not self.force
+            and not self.previous
+            and out.is_dir()
+            and any(p.name not in LEGACY for p in out.iterdir())
+        ):
+            raise BuildError(
+                Problem(
+                    f"output folder '{self.folder.path}' holds files that calgen did not write",
+                    hint="choose an empty or new folder, or pass --force to build into it anyway",
+                )
             )
-        ) from None
+        self.folder.state.mkdir(parents=True, exist_ok=True)
+        try:
+            self._lock.acquire()
+        except Timeout:
+            raise BuildError(
+                Problem(f"another build is writing to {self.folder.path}; wait for it to finish")
+            ) from None
+        try:
+            self.folder.fingerprint.unlink(missing_ok=True)
+            shutil.rmtree(self.folder.staging, ignore_errors=True)  # an interrupted build's
+            self.folder.staging.mkdir()
+        except OSError as error:
+            self.__exit__(type(error), error, None)
+        return self
 
+    def __exit__(self, kind: object, error: BaseException | None, trace: object) -> None:
+        if error is not None:
+            shutil.rmtree(self.folder.staging, ignore_errors=True)
+        self._lock.release()
+        if isinstance(error, OSError):
+            raise BuildError(
+                Problem(
+                    f"cannot write {error.filename or self.folder.path}: {error.strerror}",
+                    hint="the previous output is unchanged",
+                )
+            ) from None
 
-def _write(
-    folder: OutputFolder,
-    planned: dict[PurePosixPath, bytes],
-    previous: set[str],
-    progress: Progress,
-    inputs: str | None,
-) -> WriteReport:
-    out, staging = folder.real, folder.staging
-    folder.fingerprint.unlink(missing_ok=True)
-    shutil.rmtree(staging, ignore_errors=True)  # left by an interrupted build
-    staging.mkdir()
-    written = unchanged = 0
-    for done, (relative, content) in enumerate(sorted(planned.items()), start=1):
-        if done % 500 == 0:
-            progress("writing", done, len(planned))
-        target = staging.joinpath(*relative.parts)
-        target.parent.mkdir(parents=True, exist_ok=True)
-        old = out.joinpath(*relative.parts)
-        if _linked(old, out) is None and _same(old, content):
+    def _link_above(self, folder: Path) -> Path | None:
+        """The first symbolic link from the output down to ``folder`` (cached per folder)."""
+        if folder not in self._links:
+            above = None if folder == self._out else self._link_above(folder.parent)
+            self._links[folder] = above or (folder if folder.is_symlink() else None)
+        return self._links[folder]
+
+    def put(self, name: str, content: bytes) -> None:
+        """Write one planned file (a path relative to the output) into the staging folder; an
+        unchanged file becomes a link to the previous one."""
+        relative = safe_path(name)
+        old = self._out.joinpath(*relative.parts)
+        link = self._link_above(old.parent) or (old if old.is_symlink() else None)
+        done = self._done
+        done.names.append(name)
+        if link is not None:
+            done.problems.append(
+                Problem(f"{link} is a symbolic link; calgen does not write through it")
+            )
+            return
+        target = self.folder.staging.joinpath(*relative.parts)
+        if target.parent not in self._folders:
+            target.parent.mkdir(parents=True, exist_ok=True)
+            self._folders.add(target.parent)
+        if not self.force and name not in self.previous and old.exists():
+            done.problems.append(
+                Problem(
+                    f"{old} was not written by calgen and would be overwritten",
+                    hint="move it away, or pass --force",
+                )
+            )
+        elif _same(old, content):
             _keep(old, target)
-            unchanged += 1
+            done.unchanged += 1
         else:
             target.write_bytes(content)
-            written += 1
-    current = {str(p) for p in planned}
-    if out.is_dir():
-        _carry_over(out, staging, current | previous)
-    removed = sum(1 for name in previous - current if (out / name).is_file())
-    _switch(out, staging, folder.state)
-    folder.manifest.write_text("\n".join(sorted(current)) + "\n", encoding="utf-8")
-    if inputs is not None:
-        folder.fingerprint.write_text(inputs, encoding="utf-8")
-    return WriteReport(written, unchanged, removed)
+            done.written += 1
+
+    def take(self) -> Written:
+        """What this process wrote since the last ``take``."""
+        done, self._done = self._done, Written()
+        return done
+
+    def add(self, written: Written) -> None:
+        """Count a worker's files (or this process's) into the build."""
+        self._all.append(written)
+
+    def commit(self, inputs: str | None = None) -> WriteReport:
+        """Carry the user's own files over, switch the staging folder in, record what was
+        written and, last, the inputs' fingerprint (an interrupted build is never taken for an
+        up-to-date one)."""
+        self.add(self.take())
+        problems = sorted({str(p): p for w in self._all for p in w.problems}.items())
+        if problems:
+            raise BuildError([p for _, p in problems[:20]])
+        current = {name for w in self._all for name in w.names}
+        out, staging = self.folder.real, self.folder.staging
+        if out.is_dir():
+            _carry_over(out, staging, current | self.previous)
+        removed = sum(1 for name in self.previous - current if (out / name).is_file())
+        _switch(out, staging, self.folder.state)
+        self.folder.manifest.write_text("\n".join(sorted(current)) + "\n", encoding="utf-8")
+        if inputs is not None:
+            self.folder.fingerprint.write_text(inputs, encoding="utf-8")
+        return WriteReport(
+            sum(w.written for w in self._all), sum(w.unchanged for w in self._all), removed
+        )

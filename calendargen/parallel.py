@@ -1,43 +1,59 @@
-"""Spread per-locale work over the machine's cores: locales are independent, and the output
-of each is the same whichever process renders it.
+"""Spread a build's tasks over the machine's cores: tasks are independent, and the output of
+each is the same whichever process runs it.
 
 Workers are forked, so they inherit the plan already in memory and the work function itself;
-only locale indexes go out and results (file contents) come back, each worker on its own
-pipe. Where fork is unavailable, on one core, or for small sites, the work runs in this process.
+only task indexes go out and small results come back (workers write their files
+themselves), each worker on its own pipe. Where fork is unavailable, or with one job, the
+tasks run in this process.
 """
 
 from __future__ import annotations
 
+import ctypes
 import multiprocessing
 import os
-from collections.abc import Callable, Sequence
+import signal
+import sys
+from collections.abc import Callable
 from multiprocessing.connection import Connection, wait
 from multiprocessing.process import BaseProcess
 from typing import TypeVar
 
 T = TypeVar("T")
+PR_SET_PDEATHSIG = 1  # prctl(2)
 
 
 def cores() -> int:
     return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
 
 
+def _die_with(parent: int) -> None:
+    """On Linux, have the kernel kill this worker when ``parent`` dies (a killed build leaves
+    no worker writing into its staging folder or holding its lock)."""
+    if sys.platform.startswith("linux"):
+        libc = ctypes.CDLL(None, use_errno=True)
+        libc.prctl(PR_SET_PDEATHSIG, signal.SIGKILL)
+        if os.getppid() != parent:  # it died before the request took effect
+            os._exit(1)
+
+
 def _serve(
-    work: Callable[[str], object],
-    locales: Sequence[str],
+    work: Callable[[int], object],
     pipe: Connection,
     inherited: list[Connection],
+    parent: int,
 ) -> None:
-    """A worker: render each locale index it receives until the pipe says None or closes.
+    """A worker: run each task index it receives until the pipe says None or closes.
 
     The parent's ends of every pipe, inherited by the fork, are closed first, so that the
     parent's end is its alone: if the parent dies, the worker reads the end and exits."""
+    _die_with(parent)
     for end in inherited:
         end.close()
     try:
         while (index := pipe.recv()) is not None:
             try:
-                outcome: tuple[bool, object] = (True, work(locales[index]))
+                outcome: tuple[bool, object] = (True, work(index))
             except BaseException as error:  # the parent raises it
                 outcome = (False, error)
             pipe.send(outcome)
@@ -45,17 +61,27 @@ def _serve(
         pass  # the parent stopped listening: it has failed or been interrupted
 
 
-def map_locales(work: Callable[[str], T], locales: Sequence[str], parallel: bool) -> list[T]:
-    """``[work(locale) for locale in locales]``, in forked workers when ``parallel``; an error
-    in a worker is raised here, and a worker that dies stops the whole map."""
-    count = min(cores(), len(locales))
-    if not parallel or count < 2 or "fork" not in multiprocessing.get_all_start_methods():
-        return [work(locale) for locale in locales]
-    context = multiprocessing.get_context("fork")
-    pending = list(reversed(range(len(locales))))
+def map_tasks(
+    work: Callable[[int], T],
+    count: int,
+    jobs: int,
+    done: Callable[[int, T], None] | None = None,
+) -> list[T]:
+    """``[work(i) for i in range(count)]``, in up to ``jobs`` forked workers; ``done`` hears
+    of each result as it arrives. An error in a worker is raised here, and a worker that dies
+    stops the whole map."""
+    workers_wanted = min(jobs, count)
+    pending = list(reversed(range(count)))
     busy: dict[Connection, tuple[int, BaseProcess]] = {}
     workers: list[tuple[BaseProcess, Connection]] = []
     results: dict[int, T] = {}
+    if workers_wanted < 2 or "fork" not in multiprocessing.get_all_start_methods():
+        for index in range(count):
+            results[index] = work(index)
+            if done is not None:
+                done(index, results[index])
+        return list(results.values())
+    context = multiprocessing.get_context("fork")
 
     def give(pipe: Connection, process: BaseProcess) -> None:
         if pending:
@@ -64,11 +90,11 @@ def map_locales(work: Callable[[str], T], locales: Sequence[str], parallel: bool
             busy[pipe] = (index, process)
 
     try:
-        for _ in range(count):
+        for _ in range(workers_wanted):
             ours, theirs = context.Pipe()
             inherited = [pipe for _, pipe in workers] + [ours]
             started = context.Process(
-                target=_serve, args=(work, locales, theirs, inherited), daemon=True
+                target=_serve, args=(work, theirs, inherited, os.getpid()), daemon=True
             )
             started.start()
             theirs.close()
@@ -83,13 +109,14 @@ def map_locales(work: Callable[[str], T], locales: Sequence[str], parallel: bool
                 except EOFError:
                     process.join(1)
                     raise RuntimeError(
-                        f"the worker rendering locale '{locales[index]}' stopped "
-                        f"(exit code {process.exitcode})"
+                        f"a worker stopped during task {index} (exit code {process.exitcode})"
                     ) from None
                 if not ok:
                     assert isinstance(value, BaseException)
                     raise value
                 results[index] = value
+                if done is not None:
+                    done(index, value)
                 give(ready, process)
     finally:
         for worker, pipe in workers:
@@ -98,4 +125,4 @@ def map_locales(work: Callable[[str], T], locales: Sequence[str], parallel: bool
             pipe.close()  # an idle worker sees the end of its pipe and exits
         for worker, _ in workers:
             worker.join()
-    return [results[index] for index in range(len(locales))]
+    return [results[index] for index in range(count)]

@@ -46,6 +46,8 @@ def test_bad_input(
     previous = tmp_path / "public" / "en" / "index.html"
     previous.parent.mkdir(parents=True)
     previous.write_text("the previous build")
+    (tmp_path / ".public.calgen").mkdir()  # calgen's record that it wrote that file
+    (tmp_path / ".public.calgen" / "manifest").write_text("en/index.html\n")
     if path.parent.name == "config":
         (tmp_path / "calgen.toml").write_text(path.read_text(encoding="utf-8"))
         result = runner.invoke(main, ["build", "--locale", "en"])

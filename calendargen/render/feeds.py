@@ -9,12 +9,11 @@ from __future__ import annotations
 
 import logging
 from collections import defaultdict
-from dataclasses import dataclass
+from collections.abc import Iterable, Iterator
 from datetime import date
 
 from calendargen.i18n import pgettext_noop, translate
-from calendargen.model import Occurrence, localized, sources_of
-from calendargen.parallel import map_locales
+from calendargen.model import Observance, Occurrence, localized, sources_of
 from calendargen.plan import BuildPlan
 from calendargen.render.ics import (
     EventContext,
@@ -28,7 +27,6 @@ from calendargen.render.ics import (
 
 MAX_FEED_BYTES = 1_000_000  # Google Calendar drops events from larger feeds
 HEADER_ALLOWANCE = 2_000  # the VCALENDAR's own lines
-PARALLEL_FROM = 5_000  # events (occurrences x locales) from which workers pay off
 log = logging.getLogger(__name__)
 ALL_FEED = pgettext_noop("feed", "All observances and anniversaries")
 MILESTONE_FEED = pgettext_noop("feed", "Milestone anniversaries")
@@ -54,7 +52,7 @@ def observance_feed_path(locale: str, observance_id: str) -> str:
     return f"{locale}/observances/{observance_id}.ics"
 
 
-Dated = tuple[Occurrence | None, str]  # an occurrence (None: recurring) and its event
+Dated = tuple[Occurrence | None, str, int]  # an occurrence (None: recurring), its event, bytes
 
 
 def fit(
@@ -64,7 +62,7 @@ def fit(
     years: this year first, then the years nearest to it, ahead before behind (an event that
     began before the window counts in its first year); recurring events always. None when
     every event fits (no year is left out)."""
-    size = {id(d): len(d[1].encode("utf-8")) for d in events}
+    size = {id(d): d[2] for d in events}
     if sum(size.values()) <= budget:
         return None
     lowest, highest = window
@@ -110,25 +108,48 @@ def _calendar(
         locale=locale,
         url=f"{base}/{path}" if base else None,
     )
-    return render_calendar((event for _, event in events), info), fitted is not None
+    return render_calendar((event for _, event, _ in events), info), fitted is not None
 
 
-def plan_feeds(plan: BuildPlan) -> tuple[dict[str, bytes], list[str]]:
-    """Every feed of every locale, as ``{path: bytes}``, each under MAX_FEED_BYTES, and the
-    paths of the feeds that had to leave events out to stay under it."""
-    planner = _FeedPlanner(plan)
-    parallel = len(plan.occurrences) * len(plan.locales) >= PARALLEL_FROM
-    files: dict[str, bytes] = {}
-    trimmed: list[str] = []
-    for locale_files, locale_trimmed in map_locales(planner.feeds, plan.locales, parallel):
-        files.update(locale_files)
-        trimmed += locale_trimmed
-    return files, trimmed
+def published_feeds(plan: BuildPlan) -> frozenset[str]:
+    """The paths of every feed the build writes (a feed without events is not written, and
+    pages link to no other): known from the plan, before any feed is rendered."""
+    used = {o.id for o in plan.occurrences} | set(plan.recurring)
+    milestones = any(o.milestone for o in plan.occurrences)
+    categories = {c for o in plan.observances if o.id in used for c in o.categories}
+    paths: set[str] = set()
+    for locale in plan.locales:
+        all_path, milestone_path = feed_paths(locale)
+        paths |= {all_path} if used else set()
+        paths |= {milestone_path} if milestones else set()
+        paths |= {category_feed_path(locale, c) for c in plan.feed_categories if c in categories}
+        paths |= {observance_feed_path(locale, i) for i in used}
+    return frozenset(paths)
 
 
-@dataclass(frozen=True)
-class _FeedPlanner:
-    plan: BuildPlan
+Feed = tuple[str, bytes, bool]  # path, content, whether years were left out to fit
+
+
+class FeedPlanner:
+    """Renders the feeds of a build: per locale the aggregate ones (all, milestones, per
+    category: brief events), and per entry its own (full events); each event once."""
+
+    def __init__(self, plan: BuildPlan) -> None:
+        self.plan = plan
+        self.by_observance: dict[str, list[Occurrence]] = defaultdict(list)
+        for occurrence in plan.occurrences:
+            self.by_observance[occurrence.id].append(occurrence)
+        self._contexts: dict[str, EventContext] = {}
+
+    def context(self, locale: str) -> EventContext:
+        """The event context of ``locale`` (category names, shared names), made once."""
+        if locale not in self._contexts:
+            plan = self.plan
+            names = {cid: category.name(locale) for cid, category in plan.categories.items()}
+            self._contexts[locale] = EventContext(
+                names, plan.stamp, plan.base_url, self.countries(locale)
+            )
+        return self._contexts[locale]
 
     def countries(self, locale: str) -> dict[str, str]:
         """The source (country, the UN) of each entry whose name in ``locale`` another source's
@@ -149,56 +170,60 @@ class _FeedPlanner:
             if len(sources[observance.name(locale)]) > 1
         }
 
-    def feeds(self, locale: str) -> tuple[dict[str, bytes], list[str]]:
-        """Every feed of one locale, and those trimmed to MAX_FEED_BYTES."""
+    def aggregate(self, locale: str) -> Iterator[Feed]:
+        """The feeds of one locale that mix entries: all, milestones, one per category."""
         plan = self.plan
-        names = {cid: category.name(locale) for cid, category in plan.categories.items()}
-        context = EventContext(names, plan.stamp, plan.base_url, self.countries(locale))
+        context = self.context(locale)
         by_id = {o.id: o for o in plan.observances}
         by_category: dict[str, list[Dated]] = defaultdict(list)
-        by_observance: dict[str, list[Dated]] = defaultdict(list)
         brief: list[Dated] = []
         milestones: list[Dated] = []
         for observance_id, found in plan.recurring.items():
             entry = by_id[observance_id]
-            event = render_recurring(entry, found, locale, context, full=False)
-            brief.append((None, event))
-            full = render_recurring(entry, found, locale, context)
-            by_observance[observance_id].append((None, full))
+            event = _dated(None, render_recurring(entry, found, locale, context, full=False))
+            brief.append(event)
             for category in entry.categories:
-                by_category[category].append((None, event))
+                by_category[category].append(event)
         for occurrence in plan.occurrences:
             if occurrence.id in plan.recurring and not occurrence.milestone:
                 continue  # the recurring event stands for it
             if is_long(occurrence):
-                shared = [(occurrence, e) for e in render_span_ends(occurrence, locale, context)]
+                events = render_span_ends(occurrence, locale, context)
             else:
-                shared = [(occurrence, render_event(occurrence, locale, context, full=False))]
+                events = [render_event(occurrence, locale, context, full=False)]
+            shared = [_dated(occurrence, event) for event in events]
             brief += shared
-            full = render_event(occurrence, locale, context)
-            by_observance[occurrence.id].append((occurrence, full))
             for category in occurrence.categories:
                 by_category[category] += shared
             if occurrence.milestone:
                 milestones += shared
         all_path, milestone_path = feed_paths(locale)
-        wanted = [
-            (all_path, translate(ALL_FEED, locale), brief),
-            (milestone_path, translate(MILESTONE_FEED, locale), milestones),
-        ]
-        wanted += [
-            (category_feed_path(locale, c), names[c], by_category[c]) for c in plan.feed_categories
-        ]
-        wanted += [
-            (observance_feed_path(locale, o.id), o.name(locale), by_observance[o.id])
-            for o in plan.observances
-        ]
-        files: dict[str, bytes] = {}
-        trimmed: list[str] = []
-        for path, title, events in wanted:
-            if not events:  # RFC 5545 wants a component; pages do not offer such a feed
-                continue
-            files[path], cut = _calendar(events, title, path, locale, plan)
-            if cut:
-                trimmed.append(path)
-        return files, trimmed
+        yield from self._feed(all_path, translate(ALL_FEED, locale), brief, locale)
+        yield from self._feed(milestone_path, translate(MILESTONE_FEED, locale), milestones, locale)
+        for category in plan.feed_categories:
+            path = category_feed_path(locale, category)
+            yield from self._feed(path, context.category_names[category], by_category[category],
+                                  locale)  # fmt: skip
+
+    def entries(self, locale: str, observances: Iterable[Observance]) -> Iterator[Feed]:
+        """The feeds of these entries in one locale: every occurrence in full."""
+        plan = self.plan
+        context = self.context(locale)
+        for observance in observances:
+            events = []
+            found = plan.recurring.get(observance.id)
+            if found is not None:
+                events.append(_dated(None, render_recurring(observance, found, locale, context)))
+            for occurrence in self.by_observance[observance.id]:
+                if found is None or occurrence.milestone:
+                    events.append(_dated(occurrence, render_event(occurrence, locale, context)))
+            path = observance_feed_path(locale, observance.id)
+            yield from self._feed(path, observance.name(locale), events, locale)
+
+    def _feed(self, path: str, title: str, events: list[Dated], locale: str) -> Iterator[Feed]:
+        if events:  # RFC 5545 wants a component; pages do not offer such a feed
+            yield (path, *_calendar(events, title, path, locale, self.plan))
+
+
+def _dated(occurrence: Occurrence | None, event: str) -> Dated:
+    return occurrence, event, len(event.encode("utf-8"))

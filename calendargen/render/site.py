@@ -11,7 +11,7 @@ from __future__ import annotations
 import string
 from bisect import bisect_left, bisect_right
 from collections import defaultdict
-from collections.abc import Callable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from operator import attrgetter
@@ -38,7 +38,6 @@ from calendargen.i18n import (
     weekday_name,
 )
 from calendargen.model import Observance, Occurrence, Origin, localized, own, sources_of
-from calendargen.parallel import map_locales
 from calendargen.plan import BuildPlan
 from calendargen.render.feeds import (
     ALL_FEED,
@@ -71,7 +70,6 @@ DAYS_OFF_TITLE = pgettext_noop("category", "Public holidays and days off in {yea
 DAY_OFF_YES = pgettext_noop("day off", "yes")
 WORKING_DAY = pgettext_noop("day off", "no: working day")
 LONG_SPAN = timedelta(days=LONG_SPAN_DAYS)  # a short entry starts at most this long before
-PARALLEL_FROM = 500  # observance pages (entries x locales) from which workers pay off
 COMING_DAYS = 56
 NEXT_MILESTONES = 12
 OBSERVANCE_NEXT = 6
@@ -761,44 +759,37 @@ class SitePlanner:
             f"{urls}</urlset>\n"
         )
 
-    def pages(self, locale: str) -> list[Page]:
+    def shared_pages(self, locale: str) -> Iterator[Page]:
+        """The pages of one locale that list many entries: home, subscribe, search, each
+        year, each month and each category."""
         first, last = self.years
-        pages = [self.home(locale), self.subscribe(locale), self.search(locale)]
-        pages += [self.year(locale, year) for year in range(first, last + 1)]
-        pages += [self.month(locale, y, m) for y in range(first, last + 1) for m in range(1, 13)]
-        pages += [self.observance(o, locale) for o in self.plan.observances]
-        pages += [self.category(c, locale) for c in self.plan.feed_categories]
-        return pages
+        yield from (self.home(locale), self.subscribe(locale), self.search(locale))
+        yield from (self.year(locale, year) for year in range(first, last + 1))
+        for year in range(first, last + 1):
+            yield from (self.month(locale, year, month) for month in range(1, 13))
+        yield from (self.category(c, locale) for c in self.plan.feed_categories)
 
-    def render(self, locale: str) -> dict[str, bytes]:
-        """Every page of one locale, rendered."""
-        return {
-            page.path: self.renderer.render(page).encode("utf-8") for page in self.pages(locale)
-        }
+    def entry_pages(self, locale: str, observances: Iterable[Observance]) -> Iterator[Page]:
+        """The pages of these entries in one locale."""
+        return (self.observance(o, locale) for o in observances)
 
+    def render(self, pages: Iterable[Page]) -> Iterator[tuple[str, bytes]]:
+        """Each page rendered, as its path and bytes."""
+        for page in pages:
+            yield page.path, self.renderer.render(page).encode("utf-8")
 
-def plan_site(
-    plan: BuildPlan,
-    published: frozenset[str],
-    progress: Callable[[str, int, int], None] | None = None,
-) -> dict[str, bytes]:
-    """Every page of the site, rendered, as ``{path: bytes}``; ``published`` are the feeds the
-    build writes (pages link to no other)."""
-    planner = SitePlanner(plan, published)
-    parallel = len(plan.observances) * len(plan.locales) >= PARALLEL_FROM
-    files: dict[str, bytes] = {}
-    for rendered in map_locales(planner.render, plan.locales, parallel):
-        files.update(rendered)
-        if progress is not None:
-            progress("pages", len(files), len(files))
-    for path, text in planner.root_pages().items():
-        files[path] = text.encode("utf-8")
-    for name in STATIC:
-        files[name] = static_file(plan, name)
-    if plan.base_url:  # feed addresses to copy: only a site with a public address has them
-        files[COPY_SCRIPT] = static_file(plan, COPY_SCRIPT)
-        files["sitemap.xml"] = planner.sitemap(list(files)).encode("utf-8")
-    return files
+    def site_files(self, paths: Iterable[str]) -> Iterator[tuple[str, bytes]]:
+        """The files of the whole site beside the locales' pages: the language chooser,
+        ``404.html``, the static files and, with a base URL, the copy script and the sitemap
+        of ``paths`` (every page of the build)."""
+        roots = self.root_pages()
+        for path, text in roots.items():
+            yield path, text.encode("utf-8")
+        for name in STATIC:
+            yield name, static_file(self.plan, name)
+        if self.plan.base_url:  # feed addresses to copy: only a site with a public address has them
+            yield COPY_SCRIPT, static_file(self.plan, COPY_SCRIPT)
+            yield "sitemap.xml", self.sitemap([*paths, *roots]).encode("utf-8")
 
 
 def static_file(plan: BuildPlan, name: str) -> bytes:
