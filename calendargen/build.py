@@ -10,8 +10,9 @@ from __future__ import annotations
 
 import hashlib
 import time
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterator
 from datetime import date, datetime
+from functools import partial
 from pathlib import Path
 
 from calendargen.config import Config
@@ -32,6 +33,7 @@ from calendargen.output import (
 from calendargen.parallel import map_tasks
 from calendargen.plan import BuildPlan
 from calendargen.recurrence import recurrence
+from calendargen.reuse import Dependencies, Keys
 from calendargen.search import Entry, build_index
 
 MAX_WINDOW_YEARS = 200
@@ -114,57 +116,74 @@ def search_entries(plan: BuildPlan) -> dict[str, list[Entry]]:
 
 ENTRIES_PER_TASK = 60  # entries whose pages and feeds one task renders
 Task = tuple[str, str, tuple[Observance, ...]]  # what to render, the locale, the entries
+Unit = tuple[str, Dependencies, Callable[[], tuple[bytes, bool]]]  # path, inputs, maker
 
 
-def render(plan: BuildPlan, staging: Staging, jobs: int, progress: Progress = _silent
-           ) -> dict[str, int]:  # fmt: skip
+def render(plan: BuildPlan, staging: Staging, base: str, jobs: int,
+           progress: Progress = _silent) -> dict[str, int]:  # fmt: skip
     """Render every output file of the build into ``staging``, in up to ``jobs`` processes
-    that write their files themselves; returns counts for the summary.
+    that write their files themselves; a file made from the same inputs as in the previous
+    build (``base``: what the whole build shares; see ``reuse``) is kept, not rendered.
+    Returns counts for the summary.
 
     The work is split by locale and, within a locale, by entries, so that even a one-locale
     build keeps every core busy: a task per locale for the pages and feeds that list many
     entries, a task per locale and group of entries for their own pages and feeds, and one for
     the search index."""
     from calendargen.render.feeds import Feed, FeedPlanner, published_feeds
+    from calendargen.render.html import Page
     from calendargen.render.records import render_json
     from calendargen.render.site import SitePlanner
 
     published = published_feeds(plan)
+    keys = Keys(base, plan, published)
     site = SitePlanner(plan, published)
-    feeds = FeedPlanner(plan)
+    feeds = FeedPlanner(plan, published)
     first_year, last_year = plan.window
     entries = plan.observances
     groups = [entries[i : i + ENTRIES_PER_TASK] for i in range(0, len(entries), ENTRIES_PER_TASK)]
 
-    def records(locale: str) -> Iterator[tuple[str, bytes]]:
-        for year in range(first_year, last_year + 1):
-            in_year = [o for o in plan.occurrences if o.start.year <= year <= o.end.year]
-            yield f"{locale}/{year}.json", render_json(in_year, locale).encode("utf-8")
+    def page(make: Callable[[], Page]) -> Feed:
+        return site.render(make()), False
+
+    def record(locale: str, year: int) -> Feed:
+        in_year = [o for o in plan.occurrences if o.start.year <= year <= o.end.year]
+        return render_json(in_year, locale).encode("utf-8"), False
+
+    def units(kind: str, locale: str, group: tuple[Observance, ...]) -> Iterator[Unit]:
+        if kind == "pages":
+            for path, needs, make in site.shared_pages(locale):
+                yield path, needs, partial(page, make)
+        elif kind == "entry pages":
+            for path, needs, make in site.entry_pages(locale, group):
+                yield path, needs, partial(page, make)
+        elif kind == "feeds":
+            yield from feeds.aggregate(locale)
+        elif kind == "entry feeds":
+            yield from feeds.entries(locale, group)
+        else:
+            for year in range(first_year, last_year + 1):
+                in_year = {o.id for o in plan.occurrences if o.start.year <= year <= o.end.year}
+                yield f"{locale}/{year}.json", in_year, partial(record, locale, year)
 
     tasks: list[Task] = [("search", "", ())]
     for locale in plan.locales:
         tasks += [("pages", locale, ()), ("feeds", locale, ()), ("records", locale, ())]
         tasks += [(kind, locale, g) for g in groups for kind in ("entry pages", "entry feeds")]
 
-    def outputs(task: Task) -> Iterable[tuple[str, bytes] | Feed]:
-        kind, locale, group = task
-        if kind == "search":
-            return build_index(search_entries(plan)).items()
-        if kind == "pages":
-            return site.render(site.shared_pages(locale))
-        if kind == "feeds":
-            return feeds.aggregate(locale)
-        if kind == "records":
-            return records(locale)
-        if kind == "entry pages":
-            return site.render(site.entry_pages(locale, group))
-        return feeds.entries(locale, group)
-
     def run(index: int) -> tuple[Written, list[str]]:
-        trimmed = []
-        for path, content, *cut in outputs(tasks[index]):
-            staging.put(path, content)
-            if cut and cut[0]:
+        trimmed: list[str] = []
+        if tasks[index][0] == "search":  # one run of Pagefind over every name, every time
+            for path, content in build_index(search_entries(plan)).items():
+                staging.put(path, content)
+            return staging.take(), trimmed
+        for path, needs, make in units(*tasks[index]):
+            key = keys.key(path, needs)
+            cut = staging.reuse(path, key)
+            if cut is None:
+                content, cut = make()
+                staging.put(path, content, key, cut)
+            if cut:
                 trimmed.append(path)
         return staging.take(), trimmed
 
@@ -188,15 +207,17 @@ def render(plan: BuildPlan, staging: Staging, jobs: int, progress: Progress = _s
     }
 
 
-def fingerprint(config: Config, today: date, stamp: datetime) -> str:
+def fingerprint(config: Config, today: date, stamp: datetime, data: bool = True) -> str:
     """A hash of everything a build reads: config, reference date, data, templates, locales
-    and calendargen's own code. Equal fingerprints give byte-identical output."""
+    and calendargen's own code. Equal fingerprints give byte-identical output. Without
+    ``data``, the catalogue's folders are left out (the shipped locale data stays in)."""
     digest = hashlib.sha256()
     settings = {k: v for k, v in vars(config).items() if k != "out"}  # output place: no input
     digest.update(repr(sorted(settings.items(), key=str)).encode())
     digest.update(today.isoformat().encode())
     digest.update(stamp.isoformat().encode())
-    folders = [*config.data_folders, shipped("templates"), Path(__file__).parent]
+    catalogue = config.data_folders if data else (shipped("data") / "locales",)
+    folders = [*catalogue, shipped("templates"), Path(__file__).parent]
     folders += [f for f in (config.templates, config.messages) if f is not None]
     for folder in folders:
         for path in sorted(folder.rglob("*")) if folder.is_dir() else [folder]:
@@ -226,7 +247,8 @@ def build_project(
         return f"{config.out} is up to date (no input changed) in {seconds:.2f} s"
     plan = make_plan(config, today, stamp)
     with Staging(config.out, force) as staging:
-        counts = render(plan, staging, jobs, progress)
+        base = fingerprint(config, today, stamp, data=False)
+        counts = render(plan, staging, base, jobs, progress)
         report = staging.commit(print_)
     seconds = time.perf_counter() - started
     trimmed = (
@@ -237,6 +259,6 @@ def build_project(
     return (
         f"built {config.out}: {counts['files']} files ({counts['pages']} pages, "
         f"{counts['feeds']} feeds{trimmed}), {counts['occurrences']} occurrences; "
-        f"{report.written} written, {report.unchanged} unchanged, {report.removed} removed "
-        f"in {seconds:.2f} s"
+        f"{report.written} written, {report.unchanged} unchanged ({report.reused} of them not "
+        f"rendered again), {report.removed} removed in {seconds:.2f} s"
     )

@@ -13,8 +13,10 @@ published folder.
 
 from __future__ import annotations
 
+import contextlib
 import ctypes
 import ctypes.util
+import json
 import os
 import shutil
 import sys
@@ -43,7 +45,9 @@ class Written:
     names: list[str] = field(default_factory=list)
     written: int = 0
     unchanged: int = 0
+    reused: int = 0  # kept from the previous build without being rendered
     problems: list[Problem] = field(default_factory=list)
+    keys: dict[str, tuple[str, bool]] = field(default_factory=dict)  # see ``Staging.reuse``
 
 
 @dataclass(frozen=True)
@@ -51,6 +55,7 @@ class WriteReport:
     written: int
     unchanged: int
     removed: int
+    reused: int  # of the unchanged, those not rendered again
 
 
 @dataclass(frozen=True)
@@ -79,6 +84,10 @@ class OutputFolder:
     @property
     def staging(self) -> Path:
         return self.state / "next"
+
+    @property
+    def keys(self) -> Path:
+        return self.state / "keys.json"
 
     def written(self) -> set[str]:
         """The files the previous build wrote (its manifest)."""
@@ -220,8 +229,13 @@ class Staging:
     def __init__(self, out: Path, force: bool = False) -> None:
         self.folder = OutputFolder(out)
         self._out = self.folder.real
+        self._staging = self.folder.staging
         self.force = force
         self.previous = self.folder.written()
+        self.keys: dict[str, list[object]] = {}  # the previous build's, per path: key, trimmed
+        if self.folder.keys.is_file():
+            with contextlib.suppress(ValueError):  # unreadable: render everything
+                self.keys = json.loads(self.folder.keys.read_text(encoding="utf-8"))
         self._lock = FileLock(self.folder.state / "lock", timeout=0)
         self._folders: set[Path] = set()
         self._links: dict[Path, Path | None] = {}
@@ -251,6 +265,7 @@ class Staging:
             ) from None
         try:
             self.folder.fingerprint.unlink(missing_ok=True)
+            self.folder.keys.unlink(missing_ok=True)  # true of the output until it changes
             shutil.rmtree(self.folder.staging, ignore_errors=True)  # an interrupted build's
             self.folder.staging.mkdir()
         except OSError as error:
@@ -276,9 +291,37 @@ class Staging:
             self._links[folder] = above or (folder if folder.is_symlink() else None)
         return self._links[folder]
 
-    def put(self, name: str, content: bytes) -> None:
+    def reuse(self, name: str, key: str) -> bool | None:
+        """Keep the previous build's file at ``name`` if the previous build made it from the
+        same inputs (the same ``key``, see ``reuse.Keys``): None when it must be rendered,
+        else whether it was a trimmed feed."""
+        previous = self.keys.get(name)
+        if not previous or previous[0] != key or name not in self.previous:
+            return None
+        relative = safe_path(name)
+        old = self._out.joinpath(*relative.parts)
+        if self._link_above(old.parent) or old.is_symlink() or not old.is_file():
+            return None
+        target = self._staging.joinpath(*relative.parts)
+        if target.parent not in self._folders:
+            target.parent.mkdir(parents=True, exist_ok=True)
+            self._folders.add(target.parent)
+        _keep(old, target)
+        done = self._done
+        done.names.append(name)
+        done.unchanged += 1
+        done.reused += 1
+        trimmed = bool(previous[1])
+        done.keys[name] = (key, trimmed)
+        return trimmed
+
+    def put(self, name: str, content: bytes, key: str | None = None, trimmed: bool = False
+            ) -> None:  # fmt: skip
         """Write one planned file (a path relative to the output) into the staging folder; an
-        unchanged file becomes a link to the previous one."""
+        unchanged file becomes a link to the previous one. ``key`` lets the next build keep
+        the file without rendering it (``reuse``)."""
+        if key is not None:
+            self._done.keys[name] = (key, trimmed)
         relative = safe_path(name)
         old = self._out.joinpath(*relative.parts)
         link = self._link_above(old.parent) or (old if old.is_symlink() else None)
@@ -289,7 +332,7 @@ class Staging:
                 Problem(f"{link} is a symbolic link; calgen does not write through it")
             )
             return
-        target = self.folder.staging.joinpath(*relative.parts)
+        target = self._staging.joinpath(*relative.parts)
         if target.parent not in self._folders:
             target.parent.mkdir(parents=True, exist_ok=True)
             self._folders.add(target.parent)
@@ -325,14 +368,19 @@ class Staging:
         if problems:
             raise BuildError([p for _, p in problems[:20]])
         current = {name for w in self._all for name in w.names}
-        out, staging = self.folder.real, self.folder.staging
+        out, staging = self._out, self._staging
         if out.is_dir():
             _carry_over(out, staging, current | self.previous)
         removed = sum(1 for name in self.previous - current if (out / name).is_file())
         _switch(out, staging, self.folder.state)
         self.folder.manifest.write_text("\n".join(sorted(current)) + "\n", encoding="utf-8")
+        keys = {name: key for w in self._all for name, key in w.keys.items()}
+        self.folder.keys.write_text(json.dumps(keys, sort_keys=True), encoding="utf-8")
         if inputs is not None:
             self.folder.fingerprint.write_text(inputs, encoding="utf-8")
         return WriteReport(
-            sum(w.written for w in self._all), sum(w.unchanged for w in self._all), removed
+            sum(w.written for w in self._all),
+            sum(w.unchanged for w in self._all),
+            removed,
+            sum(w.reused for w in self._all),
         )

@@ -278,3 +278,53 @@ def test_a_failing_write_leaves_the_previous_output(
     assert "No space left on device" in result.stderr and "Traceback" not in result.stderr
     assert _tree(project / "public") == before
     assert not (project / ".public.calgen" / "next").exists()
+
+
+def _edit(file: Path, old: str, new: str) -> None:
+    text = file.read_text(encoding="utf-8")
+    assert old in text, old
+    file.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
+def _reorder(file: Path) -> None:
+    """The first entry moved to the end of the file."""
+    head, first, *rest = file.read_text(encoding="utf-8").split("[[observance]]")
+    file.write_text("[[observance]]".join([head, *rest, first]), encoding="utf-8")
+
+
+@pytest.mark.slow
+def test_a_rebuild_after_each_kind_of_edit_equals_a_cold_build(
+    project: Path, runner: CliRunner
+) -> None:
+    """A build that keeps what its inputs did not change gives the same bytes as a build from
+    nothing, whatever was edited: a name, a date, an origin two entries share, categories, a
+    category's name, the catalogue's order, an entry added or removed; and it renders only
+    what the edit touches."""
+    data = project / "data" / "observances" / "sample.toml"
+    added = '\n[[observance]]\nid = "added-day"\nrule = "12-10"\ncategories = ["un", "international-day"]\n'
+    added += 'name.en = "Added Day"\nsource.symbol = "A/RES/1"\n'
+    edits = [
+        lambda: _edit(data, 'name.en = "United Nations Day"', 'name.en = "UN Day"'),
+        lambda: _edit(data, 'rule = "10-24"\n', 'rule = "10-25"\n'),
+        lambda: _edit(data, 'origin.date = "1995-12-12"', 'origin.date = "1995-12-11"'),
+        lambda: _edit(data, 'categories = ["tm", "public-holiday"]',
+                      'categories = ["tm", "public-holiday", "international-day"]'),
+        lambda: _edit(data, 'name.en = "Permanent Neutrality Day"', 'name.en = "Eid al-Fitr"'),
+        lambda: _reorder(data),
+        lambda: data.write_text(data.read_text(encoding="utf-8") + added, encoding="utf-8"),
+        lambda: _edit(data, 'id = "disarmament-week"', 'id = "disarmament-week-renamed"'),
+        lambda: _edit(project / "data" / "categories.toml", '"Public holidays"', '"Holidays"'),
+    ]
+    assert runner.invoke(main, ["build", "--quiet"]).exit_code == 0
+    for number, edit in enumerate(edits):
+        edit()
+        result = runner.invoke(main, ["build"])
+        assert result.exit_code == 0, result.stderr
+        if number == 0:  # a name: its pages, feeds and the pages listing it, not the rest
+            summary = result.stdout.splitlines()[0]
+            files = int(summary.split(": ", 1)[1].split(" files", 1)[0])
+            kept = int(summary.split(" unchanged (", 1)[1].split(" of them", 1)[0])
+            assert kept > files / 2, summary
+        cold = f"cold{number}"
+        assert runner.invoke(main, ["build", "--quiet", "--out", cold]).exit_code == 0
+        assert _contents(project / "public") == _contents(project / cold), number

@@ -9,8 +9,9 @@ from __future__ import annotations
 
 import logging
 from collections import defaultdict
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from datetime import date
+from functools import partial
 
 from calendargen.i18n import pgettext_noop, translate
 from calendargen.model import Observance, Occurrence, localized, sources_of
@@ -24,6 +25,7 @@ from calendargen.render.ics import (
     render_recurring,
     render_span_ends,
 )
+from calendargen.reuse import EVERY, Dependencies
 
 MAX_FEED_BYTES = 1_000_000  # Google Calendar drops events from larger feeds
 HEADER_ALLOWANCE = 2_000  # the VCALENDAR's own lines
@@ -127,15 +129,17 @@ def published_feeds(plan: BuildPlan) -> frozenset[str]:
     return frozenset(paths)
 
 
-Feed = tuple[str, bytes, bool]  # path, content, whether years were left out to fit
+Feed = tuple[bytes, bool]  # a feed's content, and whether years were left out to fit it
+FeedUnit = tuple[str, Dependencies, Callable[[], Feed]]  # a feed's path, entries, maker
 
 
 class FeedPlanner:
     """Renders the feeds of a build: per locale the aggregate ones (all, milestones, per
     category: brief events), and per entry its own (full events); each event once."""
 
-    def __init__(self, plan: BuildPlan) -> None:
+    def __init__(self, plan: BuildPlan, published: frozenset[str]) -> None:
         self.plan = plan
+        self.published = published
         self.by_observance: dict[str, list[Occurrence]] = defaultdict(list)
         for occurrence in plan.occurrences:
             self.by_observance[occurrence.id].append(occurrence)
@@ -170,59 +174,71 @@ class FeedPlanner:
             if len(sources[observance.name(locale)]) > 1
         }
 
-    def aggregate(self, locale: str) -> Iterator[Feed]:
-        """The feeds of one locale that mix entries: all, milestones, one per category."""
+    def aggregate(self, locale: str) -> Iterator[FeedUnit]:
+        """The feeds of one locale that mix entries (all, milestones, one per category), each
+        made from every entry; their events are rendered once, for the first one made."""
+        events: list[dict[str, list[Dated]]] = []
+
+        def make(path: str, title: str) -> Feed:
+            if not events:
+                events.append(self._brief(locale))
+            return _calendar(events[0][path], title, path, locale, self.plan)
+
+        all_path, milestone_path = feed_paths(locale)
+        names = self.context(locale).category_names
+        wanted = [(all_path, translate(ALL_FEED, locale)),
+                  (milestone_path, translate(MILESTONE_FEED, locale))]  # fmt: skip
+        wanted += [(category_feed_path(locale, c), names[c]) for c in self.plan.feed_categories]
+        for path, title in wanted:
+            if path in self.published:
+                yield path, EVERY, partial(make, path, title)
+
+    def _brief(self, locale: str) -> dict[str, list[Dated]]:
+        """The brief events of every aggregate feed of ``locale``, by path."""
         plan = self.plan
         context = self.context(locale)
         by_id = {o.id: o for o in plan.observances}
-        by_category: dict[str, list[Dated]] = defaultdict(list)
-        brief: list[Dated] = []
-        milestones: list[Dated] = []
+        all_path, milestone_path = feed_paths(locale)
+        feeds: dict[str, list[Dated]] = defaultdict(list)
         for observance_id, found in plan.recurring.items():
             entry = by_id[observance_id]
             event = _dated(None, render_recurring(entry, found, locale, context, full=False))
-            brief.append(event)
-            for category in entry.categories:
-                by_category[category].append(event)
+            for path in (all_path, *(category_feed_path(locale, c) for c in entry.categories)):
+                feeds[path].append(event)
         for occurrence in plan.occurrences:
             if occurrence.id in plan.recurring and not occurrence.milestone:
                 continue  # the recurring event stands for it
             if is_long(occurrence):
-                events = render_span_ends(occurrence, locale, context)
+                rendered = render_span_ends(occurrence, locale, context)
             else:
-                events = [render_event(occurrence, locale, context, full=False)]
-            shared = [_dated(occurrence, event) for event in events]
-            brief += shared
-            for category in occurrence.categories:
-                by_category[category] += shared
+                rendered = [render_event(occurrence, locale, context, full=False)]
+            shared = [_dated(occurrence, event) for event in rendered]
+            paths = [all_path, *(category_feed_path(locale, c) for c in occurrence.categories)]
             if occurrence.milestone:
-                milestones += shared
-        all_path, milestone_path = feed_paths(locale)
-        yield from self._feed(all_path, translate(ALL_FEED, locale), brief, locale)
-        yield from self._feed(milestone_path, translate(MILESTONE_FEED, locale), milestones, locale)
-        for category in plan.feed_categories:
-            path = category_feed_path(locale, category)
-            yield from self._feed(path, context.category_names[category], by_category[category],
-                                  locale)  # fmt: skip
+                paths.append(milestone_path)
+            for path in paths:
+                feeds[path] += shared
+        return feeds
 
-    def entries(self, locale: str, observances: Iterable[Observance]) -> Iterator[Feed]:
-        """The feeds of these entries in one locale: every occurrence in full."""
+    def entries(self, locale: str, observances: Iterable[Observance]) -> Iterator[FeedUnit]:
+        """The feeds of these entries in one locale (every occurrence in full), each made
+        from its entry."""
+        for observance in observances:
+            path = observance_feed_path(locale, observance.id)
+            if path in self.published:
+                yield path, (observance.id,), partial(self._entry_feed, observance, locale, path)
+
+    def _entry_feed(self, observance: Observance, locale: str, path: str) -> Feed:
         plan = self.plan
         context = self.context(locale)
-        for observance in observances:
-            events = []
-            found = plan.recurring.get(observance.id)
-            if found is not None:
-                events.append(_dated(None, render_recurring(observance, found, locale, context)))
-            for occurrence in self.by_observance[observance.id]:
-                if found is None or occurrence.milestone:
-                    events.append(_dated(occurrence, render_event(occurrence, locale, context)))
-            path = observance_feed_path(locale, observance.id)
-            yield from self._feed(path, observance.name(locale), events, locale)
-
-    def _feed(self, path: str, title: str, events: list[Dated], locale: str) -> Iterator[Feed]:
-        if events:  # RFC 5545 wants a component; pages do not offer such a feed
-            yield (path, *_calendar(events, title, path, locale, self.plan))
+        events = []
+        found = plan.recurring.get(observance.id)
+        if found is not None:
+            events.append(_dated(None, render_recurring(observance, found, locale, context)))
+        for occurrence in self.by_observance[observance.id]:
+            if found is None or occurrence.milestone:
+                events.append(_dated(occurrence, render_event(occurrence, locale, context)))
+        return _calendar(events, observance.name(locale), path, locale, plan)
 
 
 def _dated(occurrence: Occurrence | None, event: str) -> Dated:

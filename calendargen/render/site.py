@@ -11,9 +11,10 @@ from __future__ import annotations
 import string
 from bisect import bisect_left, bisect_right
 from collections import defaultdict
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
+from functools import partial
 from operator import attrgetter
 from typing import Any
 from xml.sax.saxutils import escape
@@ -52,6 +53,7 @@ from calendargen.render.html import Link, Linker, Page, Renderer, html_lang, jso
 from calendargen.render.ics import LONG_SPAN_DAYS, is_long
 from calendargen.render.related import related_entries
 from calendargen.render.subscription import Feed, subscription
+from calendargen.reuse import EVERY, Dependencies
 from calendargen.words import era_words
 
 NAV_HOME = pgettext_noop("nav", "Home")
@@ -194,6 +196,14 @@ def page_path(locale: str, *parts: str) -> str:
     return "/".join((locale, *parts, "index.html"))
 
 
+def month_days(year: int, month: int) -> tuple[date, date]:
+    """The first and last day of a month."""
+    return date(year, month, 1), date(year + month // 12, month % 12 + 1, 1) - timedelta(days=1)
+
+
+PageUnit = tuple[str, Dependencies, Callable[[], Page]]  # a page's path, entries, maker
+
+
 class SitePlanner:
     """Builds the pages of one build; formatting is cached per (value, locale)."""
 
@@ -208,6 +218,7 @@ class SitePlanner:
         self._where: dict[tuple[str, str], str] = {}
         self._words: dict[tuple[str, str], list[str]] = {}
         self._day_off_dates: dict[str, frozenset[date]] = {}
+        self._between: dict[tuple[date, date], list[str]] = {}
         self.by_observance: dict[str, list[Occurrence]] = defaultdict(list)
         for occurrence in plan.occurrences:
             self.by_observance[occurrence.id].append(occurrence)
@@ -506,8 +517,7 @@ class SitePlanner:
         """A month: its grid, the long spans running in it, and its entries day by day."""
         path = page_path(locale, str(year), f"{month:02d}")
         grid = self.grid(locale, path, year, month)
-        first = date(year, month, 1)
-        last = date(year + month // 12, month % 12 + 1, 1) - timedelta(days=1)
+        first, last = month_days(year, month)
         items = [self.item(o, locale, path) for o in self.short_in(first, last)]
         neighbours = []  # the months before and after, within the window
         for rel, (y, m) in (("prev", divmod(year * 12 + month - 2, 12)),
@@ -759,24 +769,55 @@ class SitePlanner:
             f"{urls}</urlset>\n"
         )
 
-    def shared_pages(self, locale: str) -> Iterator[Page]:
-        """The pages of one locale that list many entries: home, subscribe, search, each
-        year, each month and each category."""
+    def shared_pages(self, locale: str) -> Iterator[PageUnit]:
+        """The pages of one locale that list many entries (home, subscribe, search, each year,
+        each month and each category), each with the entries it is made from."""
         first, last = self.years
-        yield from (self.home(locale), self.subscribe(locale), self.search(locale))
-        yield from (self.year(locale, year) for year in range(first, last + 1))
+        yield page_path(locale), self.home_entries(), partial(self.home, locale)
+        yield page_path(locale, "subscribe"), (), partial(self.subscribe, locale)
+        yield page_path(locale, "search"), EVERY, partial(self.search, locale)
         for year in range(first, last + 1):
-            yield from (self.month(locale, year, month) for month in range(1, 13))
-        yield from (self.category(c, locale) for c in self.plan.feed_categories)
+            yield (page_path(locale, str(year)),
+                   self.entries_between(date(year, 1, 1), date(year, 12, 31)),
+                   partial(self.year, locale, year))  # fmt: skip
+        for year in range(first, last + 1):
+            for month in range(1, 13):
+                yield (page_path(locale, str(year), f"{month:02d}"),
+                       self.entries_between(*month_days(year, month)),
+                       partial(self.month, locale, year, month))  # fmt: skip
+        for category in self.plan.feed_categories:
+            entries = [o.id for o in self.plan.observances if category in o.categories]
+            yield (page_path(locale, "categories", category), entries,
+                   partial(self.category, category, locale))  # fmt: skip
 
-    def entry_pages(self, locale: str, observances: Iterable[Observance]) -> Iterator[Page]:
-        """The pages of these entries in one locale."""
-        return (self.observance(o, locale) for o in observances)
+    def entry_pages(self, locale: str, observances: Iterable[Observance]) -> Iterator[PageUnit]:
+        """The pages of these entries in one locale, each with the entries it shows."""
+        for observance in observances:
+            shown = [observance.id, *(o.id for o in self.same_event[observance.id])]
+            shown += [o.id for o in self.related.get(observance.id, [])]
+            yield (page_path(locale, "observances", observance.id), shown,
+                   partial(self.observance, observance, locale))  # fmt: skip
 
-    def render(self, pages: Iterable[Page]) -> Iterator[tuple[str, bytes]]:
-        """Each page rendered, as its path and bytes."""
-        for page in pages:
-            yield page.path, self.renderer.render(page).encode("utf-8")
+    def entries_between(self, first: date, last: date) -> list[str]:
+        """The entries with an occurrence within a week of ``first``..``last`` (a grid's and
+        a list's entries, with room to spare), found once for every locale."""
+        key = (first, last)
+        if key not in self._between:
+            low, high = first - timedelta(days=7), last + timedelta(days=7)
+            self._between[key] = [o.id for o in self.occurrences
+                                  if o.start <= high and o.end >= low]  # fmt: skip
+        return self._between[key]
+
+    def home_entries(self) -> list[str]:
+        """The entries the home page may show: today's and the coming weeks', this month's
+        (its grid), the long spans running today and every milestone from today on."""
+        today = self.today
+        shown = self.entries_between(today, today + timedelta(days=COMING_DAYS))
+        shown += self.entries_between(*month_days(today.year, today.month))
+        return shown + [o.id for o in self.occurrences if o.milestone and o.start >= today]
+
+    def render(self, page: Page) -> bytes:
+        return self.renderer.render(page).encode("utf-8")
 
     def site_files(self, paths: Iterable[str]) -> Iterator[tuple[str, bytes]]:
         """The files of the whole site beside the locales' pages: the language chooser,
