@@ -6,8 +6,12 @@ Public names are imported on first use, so that ``calgen --help`` does not load 
 from __future__ import annotations
 
 from importlib import import_module
-from typing import Any
 
+TYPE_CHECKING = False  # typing is not imported at start-up (`calgen --version`)
+if TYPE_CHECKING:
+    from typing import Any
+
+__version__ = "0.1.0"
 _PUBLIC = {
     "CalgenError": "calendargen.errors",
     "Catalogue": "calendargen.loader",

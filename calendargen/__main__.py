@@ -1,5 +1,5 @@
 """``python -m calendargen``."""
 
-from calendargen.cli import main
+from calendargen.command import run
 
-main()
+run()

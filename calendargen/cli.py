@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 
 import click
 
+from calendargen import __version__
 from calendargen.errors import CalgenError, CatalogueError, ConfigError, Problem, did_you_mean
 from calendargen.limits import MAX_YEAR
 
@@ -184,7 +185,7 @@ def use(config: Config) -> Config:
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
 @click.option("--debug", is_flag=True, help="Show a traceback on errors.")
-@click.version_option(package_name="calendargen")
+@click.version_option(__version__, prog_name="calgen")
 def main(debug: bool) -> None:
     """calendargen: anniversary and observance calendars, feeds and sites."""
     import logging

@@ -17,7 +17,6 @@ from __future__ import annotations
 import io
 import itertools
 import re
-import tomllib
 from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
@@ -25,6 +24,7 @@ from gettext import NullTranslations
 from pathlib import Path
 from typing import Any
 
+import tomli
 from babel import Locale, UnknownLocaleError
 from babel.dates import format_date, format_interval
 from babel.messages.mofile import write_mo
@@ -167,7 +167,7 @@ def translate(message: tuple[str, str], locale: str) -> str:
 @lru_cache(maxsize=8)
 def _locale_tables(name: str) -> dict[str, Any]:
     with (shipped("data") / "locales" / name).open("rb") as handle:
-        return tomllib.load(handle)
+        return tomli.load(handle)
 
 
 def locale_table(name: str, locale: str) -> dict[str, Any]:

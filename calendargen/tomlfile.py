@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-import tomllib
 from pathlib import Path
 from typing import Any
+
+import tomli
 
 
 class UnreadableToml(Exception):
@@ -18,7 +19,7 @@ def read_toml(path: Path) -> tuple[dict[str, Any], str]:
     except UnicodeDecodeError:
         raise UnreadableToml("not UTF-8 text") from None
     try:
-        return tomllib.loads(text), text
+        return tomli.loads(text), text
     except ValueError as error:  # TOMLDecodeError, or an integer too long to convert
         raise UnreadableToml(f"malformed TOML: {error}") from None
     except RecursionError:

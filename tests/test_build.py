@@ -301,14 +301,18 @@ def test_a_rebuild_after_each_kind_of_edit_equals_a_cold_build(
     category's name, the catalogue's order, an entry added or removed; and it renders only
     what the edit touches."""
     data = project / "data" / "observances" / "sample.toml"
-    added = '\n[[observance]]\nid = "added-day"\nrule = "12-10"\ncategories = ["un", "international-day"]\n'
-    added += 'name.en = "Added Day"\nsource.symbol = "A/RES/1"\n'
+    added = '\n[[observance]]\nid = "added-day"\nrule = "12-10"\n'
+    added += 'categories = ["un", "international-day"]\nname.en = "Added Day"\n'
+    added += 'source.symbol = "A/RES/1"\n'
     edits = [
         lambda: _edit(data, 'name.en = "United Nations Day"', 'name.en = "UN Day"'),
         lambda: _edit(data, 'rule = "10-24"\n', 'rule = "10-25"\n'),
         lambda: _edit(data, 'origin.date = "1995-12-12"', 'origin.date = "1995-12-11"'),
-        lambda: _edit(data, 'categories = ["tm", "public-holiday"]',
-                      'categories = ["tm", "public-holiday", "international-day"]'),
+        lambda: _edit(
+            data,
+            'categories = ["tm", "public-holiday"]',
+            'categories = ["tm", "public-holiday", "international-day"]',
+        ),
         lambda: _edit(data, 'name.en = "Permanent Neutrality Day"', 'name.en = "Eid al-Fitr"'),
         lambda: _reorder(data),
         lambda: data.write_text(data.read_text(encoding="utf-8") + added, encoding="utf-8"),

@@ -320,3 +320,15 @@ def test_mistakes_get_hints_and_are_reported_at_once(project: Path, runner: CliR
                     "calgen.toml: milestones.every: must be a whole number (0: none)",
                     "4 problems found."):  # fmt: skip
         assert problem in result.stderr, problem
+
+
+def test_version_answers_without_loading_the_command_line() -> None:
+    import calendargen
+
+    check = (
+        "import sys; sys.argv = ['calgen', '--version']; "
+        "from calendargen.command import run; run(); "
+        "print(sorted({'click', 'typing'} & set(sys.modules)))"
+    )
+    done = subprocess.run([sys.executable, "-c", check], capture_output=True, text=True, check=True)
+    assert done.stdout.splitlines() == [f"calgen, version {calendargen.__version__}", "[]"]
