@@ -92,7 +92,7 @@ class Positions:
         found: dict[KeyPath, tuple[int, int]] = {}
         counts: dict[KeyPath, int] = {}  # arrays of tables: how many elements so far
         table: KeyPath = ()
-        lines = self.text.splitlines()
+        lines = self.text.split("\n")  # TOML ends lines with \n only (not \u2028, \x0c...)
         closing: str | None = None  # inside a multi-line string, its closing quotes
         depth = 0  # inside a multi-line array, how many brackets are open
         for number, line in enumerate(lines, start=1):

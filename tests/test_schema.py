@@ -145,6 +145,12 @@ def test_positions(path: tuple[str | int, ...], expected: tuple[int | None, int 
     assert Positions(TEXT).locate(path) == expected
 
 
+def test_only_newlines_end_lines() -> None:
+    # U+2028 and a form feed may stand in a TOML string; they do not start a line
+    text = 'name = "a\u2028b\x0cc"\nrule = "x"\n'
+    assert Positions(text).locate(("rule",)) == (2, 1)
+
+
 def test_problems_carry_line_and_column() -> None:
     top = Where("f.toml", positions=Positions(TEXT))
     entry = Where("f.toml", "a", ("observance", 0), top.positions)
