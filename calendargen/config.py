@@ -8,30 +8,14 @@ from typing import Any
 
 from calendargen.anniversaries import DEFAULT_POLICY, MilestonePolicy
 from calendargen.defaults import shipped
-from calendargen.errors import ConfigError, Problem, display_path, unknown_keys
+from calendargen.errors import ConfigError, Problem, display_path
 from calendargen.i18n import SHIPPED_LOCALES, valid_locale
-from calendargen.limits import MAX_YEAR
-from calendargen.tomlfile import UnreadableToml, read_toml
+from calendargen.schema import CONFIG, MILESTONES, WINDOW, Where, accepted, check
+from calendargen.tomlfile import Positions, UnreadableToml, read_toml
 from calendargen.weburl import web_url_problem
 
 CONFIG_NAME = "calgen.toml"
 DEFAULT_LOCALES = SHIPPED_LOCALES
-KEYS = {
-    "title": str,
-    "base_url": str,
-    "locales": list,
-    "include_default": bool,
-    "data": list,
-    "templates": str,
-    "messages": str,
-    "out": str,
-    "window": dict,
-    "milestones": dict,
-    "categories": list,
-    "compact": bool,
-}
-WINDOW_KEYS = ("years_before", "years_after", "from", "to")
-MILESTONE_KEYS = ("every", "also")
 
 
 @dataclass(frozen=True)
@@ -72,15 +56,6 @@ class Config:
         return replace(self, **{k: v for k, v in changes.items() if v is not None})
 
 
-def _whole(value: Any) -> bool:
-    """An integer, not a boolean (TOML's true is a Python int)."""
-    return isinstance(value, int) and not isinstance(value, bool)
-
-
-def _year(value: Any) -> bool:
-    return _whole(value) and 1 <= value <= MAX_YEAR
-
-
 def load_config(folder: Path) -> Config:
     """Read ``folder/calgen.toml`` if it exists; every problem is reported at once."""
     path = folder / CONFIG_NAME
@@ -88,82 +63,56 @@ def load_config(folder: Path) -> Config:
         return Config(root=folder)
     display = display_path(path)
     try:
-        data, _ = read_toml(path)
+        data, text = read_toml(path)
     except UnreadableToml as error:
-        raise ConfigError(Problem(str(error), display)) from None
-    problems: list[Problem] = []
-
-    def problem(key: str, message: str, hint: str | None = None) -> None:
-        problems.append(Problem(message, display, key, hint=hint))
-
+        raise ConfigError(error.problem(display)) from None
+    top = Where(display, positions=Positions(text))
+    problems: list[Problem] = check(data, CONFIG, top)
+    known = accepted(data, CONFIG)
     values: dict[str, Any] = {"root": folder, "file": path}
-    for key, message, hint in unknown_keys(list(data), KEYS):
-        problem(key, message, hint)
-        del data[key]
-    for key, value in list(data.items()):
-        if not isinstance(value, KEYS[key]):
-            problem(key, f"must be of type {KEYS[key].__name__}")
-            del data[key]
     for key in ("title", "base_url", "include_default", "compact"):
-        if key in data:
-            values[key] = data[key]
-    base_url_problem = web_url_problem(data["base_url"]) if "base_url" in data else None
+        if key in known:
+            values[key] = known[key]
+    base_url_problem = web_url_problem(known["base_url"]) if "base_url" in known else None
     if base_url_problem:
-        problem("base_url", base_url_problem)
-    if "locales" in data:
-        locales = data["locales"]
-        for locale in locales:
-            if not isinstance(locale, str) or not valid_locale(locale):
-                problem("locales", f"unknown locale '{locale}'")
-        if not locales:
-            problem("locales", "must name at least one locale")
-        values["locales"] = tuple(str(locale) for locale in locales)
-    if "data" in data:
-        values["data"] = tuple(folder / str(p) for p in data["data"])
-        for name, path in zip(data["data"], values["data"], strict=True):
-            if not path.is_dir():
-                problem("data", f"folder not found: {name}")
-    if "templates" in data:
-        values["templates"] = folder / data["templates"]
-        if not values["templates"].is_dir():
-            problem("templates", f"folder not found: {data['templates']}")
-    if "messages" in data:
-        values["messages"] = folder / data["messages"]
-        if not values["messages"].is_dir():
-            problem("messages", f"folder not found: {data['messages']}")
-    if "out" in data:
-        values["out"] = folder / data["out"]
-    if "categories" in data:
-        values["categories"] = tuple(str(c) for c in data["categories"])
-    window = data.get("window", {})
-    for key, message, hint in unknown_keys(window, WINDOW_KEYS):
-        problem(f"window.{key}", message, hint)
-    for key, value in window.items():
-        if key in ("from", "to") and not _year(value):
-            problem(f"window.{key}", f"must be a year from 1 to {MAX_YEAR}")
-        elif key.startswith("years") and (not _whole(value) or not 0 <= value <= 100):
-            problem(f"window.{key}", "must be a number of years from 0 to 100")
+        problems.append(top.at("base_url").problem(base_url_problem))
+    if "locales" in known:
+        for locale in known["locales"]:
+            if not valid_locale(locale):
+                problems.append(top.at("locales").problem(f"unknown locale '{locale}'"))
+        values["locales"] = tuple(known["locales"])
+    if "data" in known:
+        values["data"] = tuple(folder / name for name in known["data"])
+        for name, found in zip(known["data"], values["data"], strict=True):
+            if not found.is_dir():
+                problems.append(top.at("data").problem(f"folder not found: {name}"))
+    for key in ("templates", "messages"):
+        if key in known:
+            values[key] = folder / known[key]
+            if not values[key].is_dir():
+                problems.append(top.at(key).problem(f"folder not found: {known[key]}"))
+    if "out" in known:
+        values["out"] = folder / known["out"]
+    if "categories" in known:
+        values["categories"] = tuple(known["categories"])
+    window = known.get("window", {})
+    problems += check(window, WINDOW, top.at("window"))
+    window = accepted(window, WINDOW)
     for key, name in (("years_before", "years_before"), ("years_after", "years_after"),
                       ("from", "first_year"), ("to", "last_year")):  # fmt: skip
         if key in window:
             values[name] = window[key]
-    milestones = data.get("milestones", {})
-    for key, message, hint in unknown_keys(milestones, MILESTONE_KEYS):
-        problem(f"milestones.{key}", message, hint)
-    for key, value in milestones.items():
-        if key == "every" and (not _whole(value) or value < 0):
-            problem("milestones.every", "must be a whole number (0: none)")
-        elif key == "also" and (
-            not isinstance(value, list) or not all(_whole(n) and n > 0 for n in value)
-        ):
-            problem("milestones.also", "must be a list of positive whole numbers")
-    if not problems and milestones:
+    if "from" in window and "to" in window and window["from"] > window["to"]:
+        message = f"{window['from']} is after window.to ({window['to']})"
+        problems.append(top.at("window").at("from").problem(message))
+    milestones = known.get("milestones", {})
+    problems += check(milestones, MILESTONES, top.at("milestones"))
+    milestones = accepted(milestones, MILESTONES)
+    if milestones:
+        every = milestones.get("every", DEFAULT_POLICY.every)
         values["milestones"] = MilestonePolicy(
-            every=milestones.get("every", 5), also=tuple(milestones.get("also", (1,)))
+            every, tuple(milestones.get("also", DEFAULT_POLICY.also))
         )
     if problems:
         raise ConfigError(problems)
-    config = Config(**values)
-    if config.first_year and config.last_year and config.first_year > config.last_year:
-        raise ConfigError(Problem("window.from is after window.to", display, "window"))
-    return config
+    return Config(**values)

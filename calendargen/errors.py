@@ -30,20 +30,6 @@ def did_you_mean(word: str, choices: Iterable[str]) -> str | None:
     return f"did you mean '{close[0]}'?" if close else None
 
 
-def unknown_keys(
-    table: Iterable[str], allowed: Iterable[str], prefix: str = ""
-) -> list[tuple[str, str, str | None]]:
-    """The keys of a user's table that are not ``allowed``: ``(key, message, hint)`` each, the
-    message naming the key as the user wrote it (``prefix`` + key). The one check of unknown
-    keys for calgen.toml, categories.toml, data files and their entries."""
-    allowed = list(allowed)
-    return [
-        (key, f"unknown key '{prefix}{key}'", did_you_mean(key, allowed))
-        for key in table
-        if key not in allowed
-    ]
-
-
 @dataclass(frozen=True)
 class Problem:
     """One thing wrong with the user's input: where it is and what is wrong."""
@@ -53,12 +39,13 @@ class Problem:
     entry: str | None = None
     line: int | None = None  # 1-based, where known
     hint: str | None = None
+    column: int | None = None  # 1-based, where known (with a line)
 
     def __str__(self) -> str:
         """One line, whatever the input held (a newline or an escape in an id stays visible)."""
         where = self.file or ""
         if self.file and self.line:
-            where += f":{self.line}"
+            where += f":{self.line}:{self.column}" if self.column else f":{self.line}"
         if self.entry:
             where = f"{where}: {self.entry}" if where else self.entry
         text = f"{where}: {self.message}" if where else self.message

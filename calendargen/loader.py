@@ -17,21 +17,25 @@ from typing import Any
 from babel import Locale
 
 from calendargen.defaults import shipped
-from calendargen.errors import (
-    CatalogueError,
-    Problem,
-    RuleError,
-    did_you_mean,
-    display_path,
-    unknown_keys,
-)
+from calendargen.errors import CatalogueError, Problem, RuleError, did_you_mean, display_path
 from calendargen.i18n import SHIPPED_LOCALES, canonical_locale, valid_locale
 from calendargen.limits import MAX_YEAR
 from calendargen.model import Category, Observance, Origin, Override, Source
 from calendargen.rules import parse_eras
 from calendargen.rules.base import Era
+from calendargen.schema import (
+    CATALOGUE,
+    CATEGORY,
+    CATEGORY_TYPES,
+    DATA_FILE,
+    OBSERVANCE,
+    ORIGIN,
+    Where,
+    accepted,
+    check,
+)
 from calendargen.sources import parse_sources, parse_text
-from calendargen.tomlfile import UnreadableToml, read_toml
+from calendargen.tomlfile import Positions, UnreadableToml, read_toml
 from calendargen.translations import (
     EntryTexts,
     apply_translations,
@@ -42,20 +46,7 @@ from calendargen.translations import (
 
 ID_PATTERN = re.compile(r"[a-z0-9]+(-[a-z0-9]+)*")  # always fullmatch: "$" passes "id\n"
 ID_MAX_LENGTH = 80
-ENTRY_KEYS = (
-    "id",
-    "rule",
-    "name",
-    "description",
-    "categories",
-    "source",
-    "origin",
-    "overrides",
-)
-ORIGIN_KEYS = ("date", "of", "source", "same_as")
-CATEGORY_TYPES = ("source", "kind")
-CATEGORY_KEYS = ("type", "name", "territory", "day_off", "working_day")
-FILE_KEYS = ("catalogue", "observance")
+CATEGORY_KEYS = {field.name for field in CATEGORY}
 
 
 @dataclass(frozen=True)
@@ -69,21 +60,6 @@ class Catalogue:
         return next((o for o in self.observances if o.id == observance_id), None)
 
 
-_ID_LINE = re.compile(r"^[ \t]*id[ \t]*=[ \t]*[\"']([^\"'\n]*)[\"']", re.MULTILINE)
-
-
-def _id_lines(text: str) -> dict[str, list[int]]:
-    """The 1-based lines where each id is defined, read once per file (finding a problem's line
-    must not rescan the file: thousands of problems would cost quadratic time)."""
-    lines: dict[str, list[int]] = {}
-    number, position = 1, 0
-    for match in _ID_LINE.finditer(text):
-        number += text.count("\n", position, match.start())
-        position = match.start()
-        lines.setdefault(match[1], []).append(number)
-    return lines
-
-
 class _Reader:
     """Reads one data file, appending problems instead of raising."""
 
@@ -92,201 +68,190 @@ class _Reader:
         self.display = display
         self.categories = categories
         self.problems: list[Problem] = []
-        self.lines: dict[str, list[int]] = {}
 
-    def problem(
-        self, entry: str | None, message: str, hint: str | None = None, last: bool = False
-    ) -> None:
-        found = self.lines.get(entry.split(".")[0]) if entry else None
-        line = (found[-1] if last else found[0]) if found else None
-        self.problems.append(Problem(message, self.display, entry, line, hint))
-
-    def read(self) -> list[Observance]:
+    def read(self) -> list[tuple[Observance, Where]]:
+        """The file's valid entries, each with its place in the file."""
         try:
             data, text = read_toml(self.path)
         except UnreadableToml as error:
-            self.problem(None, str(error))
+            self.problems.append(error.problem(self.display))
             return []
-        self.lines = _id_lines(text)
-        for _, message, hint in unknown_keys(data, FILE_KEYS):
-            self.problem(None, message, hint)
-        header = data.get("catalogue", {})
-        if not isinstance(header, dict):
-            self.problem(None, "'catalogue' must be a table ([catalogue] with categories = [...])")
-            header = {}
-        file_categories = self.category_list(None, header.get("categories", []), "catalogue")
-        for _, message, hint in unknown_keys(header, ["categories"]):
-            self.problem("catalogue", message, hint)
-        entries = data.get("observance", [])
-        if not isinstance(entries, list):
-            self.problem(None, "'observance' must be an array of tables ([[observance]])")
-            return []
+        top = Where(self.display, positions=Positions(text))
+        self.problems += check(data, DATA_FILE, top)
+        known = accepted(data, DATA_FILE)
+        header = known.get("catalogue", {})
+        self.problems += check(header, CATALOGUE, top.at("catalogue"))
+        file_categories = self.category_list(
+            top.at("catalogue").at("categories"), accepted(header, CATALOGUE).get("categories", [])
+        )
         found = []
-        for index, entry in enumerate(entries, start=1):
-            observance = self.entry(entry, index, file_categories)
+        for index, entry in enumerate(known.get("observance", [])):
+            where = Where(
+                self.display, f"observance #{index + 1}", ("observance", index), top.positions
+            )
+            observance = self.entry(entry, where, file_categories)
             if observance is not None:
-                found.append(observance)
+                found.append((observance, replace(where, name=observance.id)))
         return found
 
-    def category_list(self, entry: str | None, value: Any, key: str) -> list[str]:
-        if not isinstance(value, list) or not all(isinstance(c, str) for c in value):
-            self.problem(entry, f"{key} must be a list of category ids")
-            return []
+    def category_list(self, where: Where, value: list[str]) -> list[str]:
         for category in value:
             if category not in self.categories:
-                self.problem(
-                    entry, f"unknown category '{category}'", did_you_mean(category, self.categories)
-                )
+                hint = did_you_mean(category, self.categories)
+                self.problems.append(where.problem(f"unknown category '{category}'", hint))
         return [c for c in value if c in self.categories]
 
     def texts(
-        self, entry: str, value: Any, key: str, official: dict[str, Source]
+        self, where: Where, value: dict[str, Any], key: str, official: dict[str, Source]
     ) -> dict[str, str]:
         """Texts by locale; the sources of official ones go to ``official`` ("name.ru")."""
-        if not isinstance(value, dict):
-            self.problem(entry, f"{key} must be a table of texts by locale (e.g. {key}.en)")
-            return {}
         texts = {}
         for locale, item in value.items():
+            at = where.at(locale)
             if not valid_locale(locale):
-                self.problem(f"{entry}.{key}.{locale}", f"unknown locale '{locale}'")
+                self.problems.append(at.problem(f"unknown locale '{locale}'"))
                 continue
             if canonical_locale(locale) != locale:
-                self.problem(
-                    f"{entry}.{key}.{locale}",
-                    f"write the locale as '{canonical_locale(locale)}', not '{locale}'",
-                )
+                message = f"write the locale as '{canonical_locale(locale)}', not '{locale}'"
+                self.problems.append(at.problem(message))
                 continue
-            text, source, problems = parse_text(item, "text")
-            for message, hint in problems:
-                self.problem(f"{entry}.{key}.{locale}", message.removeprefix("text "), hint)
+            text, source, problems = parse_text(item, at)
+            self.problems += problems
             if text:
                 texts[locale] = text
             if source is not None:
                 official[f"{key}.{locale}"] = source
         return texts
 
-    def source(self, entry: str, value: Any) -> tuple[Source, ...]:
-        sources, problems = parse_sources(value)
-        for message, hint in problems:
-            self.problem(entry, message, hint)
+    def source(self, where: Where, value: Any) -> tuple[Source, ...]:
+        sources, problems = parse_sources(value, where)
+        self.problems += problems
         return sources
 
-    def iso_date(self, entry: str, value: Any) -> date | None:
+    def iso_date(self, where: Where, value: Any) -> date | None:
         if isinstance(value, datetime):
-            self.problem(entry, f"'{value.isoformat()}' is a date and time: give the date alone")
+            message = f"'{value.isoformat()}' is a date and time: give the date alone"
+            self.problems.append(where.problem(message))
             return None
         if isinstance(value, date):
             return value
         try:
             return date.fromisoformat(str(value))
         except ValueError:
-            self.problem(entry, f"'{value}' is not a date (YYYY-MM-DD)")
+            self.problems.append(where.problem(f"'{value}' is not a date (YYYY-MM-DD)"))
             return None
 
-    def origin(self, entry: str, value: Any, official: dict[str, Source]) -> Origin | None:
-        if isinstance(value, dict) and "same_as" in value:
-            if set(value) != {"same_as"} or not isinstance(value["same_as"], str):
-                self.problem(entry, "origin.same_as names another entry's id, and stands alone")
+    def origin(
+        self, where: Where, value: dict[str, Any], official: dict[str, Source]
+    ) -> Origin | None:
+        found = check(value, ORIGIN, where)
+        self.problems += found
+        known = accepted(value, ORIGIN)
+        if "same_as" in value:
+            if len(value) > 1:
+                hint = "the entry it names gives the date, of and source"
+                self.problems.append(where.problem("same_as stands alone", hint))
                 return None
-            return Origin(date.min, owner=value["same_as"])  # resolved once all are read
-        if not isinstance(value, dict) or "date" not in value:
-            self.problem(entry, "origin must be a table with a date (origin.date = YYYY-MM-DD)")
+            if found:
+                return None
+            return Origin(date.min, owner=known["same_as"])  # resolved once all are read
+        if "date" not in value:
+            hint = "origin.date = YYYY-MM-DD, or origin.same_as = ID"
+            self.problems.append(where.problem("missing date", hint))
             return None
-        for _, message, hint in unknown_keys(value, ORIGIN_KEYS, "origin."):
-            self.problem(entry, message, hint)
-        day = self.iso_date(f"{entry}.origin.date", value["date"])
-        of = self.texts(entry, value.get("of", {}), "origin.of", official)
-        sources = self.source(f"{entry}.origin", value["source"]) if "source" in value else ()
+        day = self.iso_date(where.at("date"), known["date"]) if "date" in known else None
+        of = self.texts(where.at("of"), known.get("of", {}), "origin.of", official)
+        sources = self.source(where.at("source"), known["source"]) if "source" in known else ()
         if day is None:
             return None
         return Origin(day, of, sources[0] if sources else None)
 
-    def overrides(self, entry: str, value: Any) -> dict[int, Override]:
-        if not isinstance(value, dict):
-            self.problem(entry, "overrides must be a table by year (overrides.2024 = ...)")
-            return {}
+    def overrides(self, where: Where, value: dict[str, Any]) -> dict[int, Override]:
         result = {}
         for year_text, spans in value.items():
-            where = f"{entry}.overrides.{year_text}"
+            at = where.at(year_text)
             if not re.fullmatch(r"[0-9]{1,4}", year_text) or not 1 <= int(year_text) <= MAX_YEAR:
-                self.problem(where, f"'{year_text}' is not a year")
+                self.problems.append(at.problem(f"'{year_text}' is not a year"))
                 continue
             year = int(year_text)
             parsed = []
             for span in spans if isinstance(spans, list) else [spans]:
                 start_text, _, end_text = str(span).partition("/")
-                start = self.iso_date(where, start_text)
-                end = self.iso_date(where, end_text) if end_text else start
+                start = self.iso_date(at, start_text)
+                end = self.iso_date(at, end_text) if end_text else start
                 if start is None or end is None:
                     continue
                 if end < start:
-                    self.problem(where, f"'{span}' ends before it starts")
+                    self.problems.append(at.problem(f"'{span}' ends before it starts"))
                 elif start.year != year:
-                    self.problem(where, f"'{span}' does not start in {year}")
+                    self.problems.append(at.problem(f"'{span}' does not start in {year}"))
                 elif (start, end) in parsed:
-                    self.problem(where, f"'{span}' is given twice")
+                    self.problems.append(at.problem(f"'{span}' is given twice"))
                 else:
                     parsed.append((start, end))
             result[year] = Override(tuple(parsed))
         return result
 
-    def eras(self, entry: str, value: Any) -> tuple[Era, ...]:
-        texts = value if isinstance(value, list) else [value]
-        if not texts or not all(isinstance(t, str) for t in texts):
-            self.problem(entry, "rule must be a rule text or a list of rule texts")
-            return ()
+    def eras(self, where: Where, value: str | list[str]) -> tuple[Era, ...]:
         try:
-            return parse_eras(texts)
+            return parse_eras(value if isinstance(value, list) else [value])
         except RuleError as error:
-            self.problem(f"{entry}.rule", error.bare_message + f" at column {error.column} "
-                         f"of {error.text!r}", error.problems[0].hint)  # fmt: skip
+            message = f"{error.bare_message} at column {error.column} of {error.text!r}"
+            self.problems.append(where.problem(message, error.problems[0].hint))
             return ()
 
-    def entry(self, entry: Any, index: int, file_categories: list[str]) -> Observance | None:
+    def entry(self, entry: Any, where: Where, file_categories: list[str]) -> Observance | None:
+        """One ``[[observance]]``, named in messages by its id (by its number without one)."""
         if not isinstance(entry, dict):
-            self.problem(f"observance #{index}", "must be a table")
+            self.problems.append(where.problem("must be a table"))
             return None
-        entry_id = entry.get("id")
-        if not isinstance(entry_id, str) or not entry_id:
-            self.problem(f"observance #{index}", "missing id")
-            return None
-        if not ID_PATTERN.fullmatch(entry_id) or len(entry_id) > ID_MAX_LENGTH:
-            self.problem(
-                entry_id,
-                "an id is a slug of a-z, 0-9 and '-' (at most 80 characters), "
-                "no spaces, slashes or dots",
-            )
-            return None
+        entry_id: str = entry["id"] if isinstance(entry.get("id"), str) else ""
+        named = entry_id != ""  # else check() below says what is wrong with the id
+        if named:
+            where = replace(where, name=entry_id)
+            if not ID_PATTERN.fullmatch(entry_id) or len(entry_id) > ID_MAX_LENGTH:
+                message = (
+                    "an id is a slug of a-z, 0-9 and '-' (at most 80 characters), "
+                    "no spaces, slashes or dots"
+                )
+                self.problems.append(where.problem(message, key="id"))
+                return None
         before = len(self.problems)
-        for _, message, hint in unknown_keys(entry, ENTRY_KEYS):
-            self.problem(entry_id, message, hint)
+        self.problems += check(entry, OBSERVANCE, where)
+        if not named:
+            return None
+        known = accepted(entry, OBSERVANCE)
         official: dict[str, Source] = {}
-        names = self.texts(entry_id, entry.get("name", {}), "name", official)
-        if "en" not in names:
-            self.problem(entry_id, "missing English name (name.en)")
-        descriptions = self.texts(entry_id, entry.get("description", {}), "description", official)
+        names = self.texts(where.at("name"), known.get("name", {}), "name", official)
+        written = entry.get("name", {})  # its wrong type is reported already
+        if isinstance(written, dict) and "en" not in written:
+            self.problems.append(where.problem("missing English name (name.en)"))
+        descriptions = self.texts(
+            where.at("description"), known.get("description", {}), "description", official
+        )
         categories = file_categories + self.category_list(
-            entry_id, entry.get("categories", []), "categories"
+            where.at("categories"), known.get("categories", [])
         )
         types = {self.categories[c].type for c in categories}
         for needed in CATEGORY_TYPES:
             if needed not in types and len(self.problems) == before:
-                self.problem(entry_id, f"needs a category of type '{needed}'")
-        if "source" not in entry:
-            self.problem(entry_id, "missing source (source.symbol, source.title or source.url)")
-        sources = self.source(entry_id, entry.get("source", {})) if "source" in entry else ()
-        origin = self.origin(entry_id, entry["origin"], official) if "origin" in entry else None
-        if "rule" in entry:
-            eras = self.eras(entry_id, entry["rule"])
-        elif "origin" not in entry and not entry.get("overrides"):
-            self.problem(
-                entry_id, "missing rule (or an origin for an anniversary, or dated overrides)"
+                self.problems.append(where.problem(f"needs a category of type '{needed}'"))
+        sources = self.source(where.at("source"), known["source"]) if "source" in known else ()
+        origin = (
+            self.origin(where.at("origin"), known["origin"], official)
+            if "origin" in known
+            else None
+        )
+        if "rule" in known:
+            eras = self.eras(where.at("rule"), known["rule"])
+        elif "rule" not in entry and "origin" not in entry and not entry.get("overrides"):
+            self.problems.append(
+                where.problem("missing rule (or an origin for an anniversary, or dated overrides)")
             )
             eras = ()
         else:
             eras = ()
-        overrides = self.overrides(entry_id, entry.get("overrides", {}))
+        overrides = self.overrides(where.at("overrides"), known.get("overrides", {}))
         if len(self.problems) > before:
             return None
         return Observance(
@@ -305,57 +270,55 @@ class _Reader:
 
 
 def load_categories(path: Path, display: str) -> tuple[dict[str, Category], list[Problem]]:
-    problems: list[Problem] = []
+    """The categories of one ``categories.toml``: a table per category id."""
     try:
-        data, _ = read_toml(path)
+        data, text = read_toml(path)
     except UnreadableToml as error:
-        return {}, [Problem(str(error), display)]
+        return {}, [error.problem(display)]
+    top = Where(display, positions=Positions(text))
     categories = {}
+    problems: list[Problem] = []
     for category_id, table in data.items():
-        if not isinstance(table, dict) or table.get("type") not in CATEGORY_TYPES:
-            problems.append(Problem("type must be 'source' or 'kind'", display, category_id))
+        where = top.at(category_id)
+        if not isinstance(table, dict):
+            problems.append(where.problem("must be a table ([ID] with type and name.en)"))
             continue
-        names = table.get("name", {})
-        if isinstance(names, dict) and not all(
-            isinstance(n, str) and n.strip() for n in names.values()
-        ):
-            problems.append(Problem("every name must be non-empty text", display, category_id))
-            continue
-        if not isinstance(names, dict) or "en" not in names:
-            problems.append(Problem("missing English name (name.en)", display, category_id))
-            continue
-        for _, message, hint in unknown_keys(table, CATEGORY_KEYS):
-            problems.append(Problem(message, display, category_id, hint=hint))
-        territory = table.get("territory")
-        if territory is not None and not isinstance(territory, str):
-            problems.append(Problem("territory must be a CLDR code such as 'TM'", display,
-                                    category_id))  # fmt: skip
-            continue
-        if territory is not None and territory not in Locale.parse("en").territories:
-            problems.append(Problem(f"unknown CLDR territory '{territory}'", display, category_id))
-            continue
-        for locale in names:
-            if not valid_locale(locale):
-                problems.append(Problem(f"unknown locale '{locale}'", display, category_id))
-        if not ID_PATTERN.fullmatch(category_id):
-            problems.append(
-                Problem("a category id is a slug of a-z, 0-9 and '-'", display, category_id)
-            )
-            continue
-        day_off = table.get("day_off", False)
-        working_day = table.get("working_day", False)
-        if not isinstance(day_off, bool) or not isinstance(working_day, bool):
-            key = "day_off" if not isinstance(day_off, bool) else "working_day"
-            problems.append(Problem(f"{key} must be true or false", display, category_id))
-            continue
-        if day_off and working_day:
-            problems.append(
-                Problem("a category is day_off or working_day, not both", display, category_id)
-            )
-            continue
-        categories[category_id] = Category(
-            category_id, table["type"], dict(names), territory, day_off, working_day
+        found = check(table, CATEGORY, where)
+        known = accepted(table, CATEGORY)
+        usable = {"type", "name"} <= set(known) and all(  # unknown keys are not in the way
+            key in known for key in table if key in CATEGORY_KEYS
         )
+        names = known.get("name", {})
+        for locale, name in names.items():
+            if not valid_locale(locale):
+                found.append(where.at("name").at(locale).problem(f"unknown locale '{locale}'"))
+            elif not isinstance(name, str) or not name.strip():
+                found.append(where.at("name").at(locale).problem("must be non-empty text"))
+                usable = False
+        if "name" in known and "en" not in names:
+            found.append(where.problem("missing English name (name.en)"))
+            usable = False
+        territory = known.get("territory")
+        if territory is not None and territory not in Locale.parse("en").territories:
+            message = f"unknown CLDR territory '{territory}'"
+            found.append(where.at("territory").problem(message))
+            usable = False
+        if not ID_PATTERN.fullmatch(category_id):
+            found.append(where.problem("a category id is a slug of a-z, 0-9 and '-'"))
+            usable = False
+        if known.get("day_off") and known.get("working_day"):
+            found.append(where.problem("a category is day_off or working_day, not both"))
+            usable = False
+        problems += found
+        if usable:
+            categories[category_id] = Category(
+                category_id,
+                known["type"],
+                dict(names),
+                territory,
+                known.get("day_off", False),
+                known.get("working_day", False),
+            )
     return categories, problems
 
 
@@ -462,21 +425,19 @@ def load(folders: Iterable[Path]) -> Catalogue:
             categories.update(found)
             problems += category_problems
     observances: list[Observance] = []
-    seen: dict[str, str] = {}
+    seen: dict[str, Where] = {}
     for path in files:
         reader = _Reader(path, display_path(path), categories)
-        for observance in reader.read():
-            first = reader.lines.get(observance.id, [None])[0]
-            if observance.id in seen:
-                same_file = seen[observance.id].startswith(f"{reader.display}:")
-                reader.problem(
-                    observance.id,
-                    f"duplicate id (first defined in {seen[observance.id]})",
-                    last=same_file,  # the second definition's line
-                )
-            else:
-                seen[observance.id] = f"{reader.display}:{first}" if first else reader.display
+        for observance, where in reader.read():
+            first = seen.get(observance.id)
+            if first is None:
+                seen[observance.id] = where
                 observances.append(observance)
+                continue
+            line, _ = first.position("id")
+            place = f"{first.file}:{line}" if line else first.file
+            message = f"duplicate id (first defined in {place})"
+            reader.problems.append(where.problem(message, key="id"))
         problems += reader.problems
     texts: dict[str, EntryTexts] = {}
     for path in translation_files:

@@ -1,9 +1,9 @@
 """Where facts and texts come from: an entry's sources, and a text's provenance.
 
-A source is a table ``{symbol, title, url}`` (or a list of them). A text in a locale is a plain
-string (the catalogue's own translation) or a table ``{text, source}``: an official text quoted
-verbatim, ``source`` being a URL or a source table. Functions return what they read and a list
-of ``(message, hint)`` problems instead of raising, so that the loader reports all at once.
+A source is a table ``{symbol, title, url, kind}`` (or a list of them). A text in a locale is a
+plain string (the catalogue's own translation) or a table ``{text, source}``: an official text
+quoted verbatim, ``source`` being a URL or a source table. Functions return what they read and
+the problems they found instead of raising, so that the loader reports all at once.
 """
 
 from __future__ import annotations
@@ -11,46 +11,38 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from calendargen.errors import Problem, did_you_mean, unknown_keys
+from calendargen.errors import Problem
 from calendargen.model import Observance, Source
+from calendargen.schema import OFFICIAL_TEXT, SOURCE, Where, accepted, check
 from calendargen.weburl import web_url_problem
 
-SOURCE_KEYS = ("symbol", "title", "url", "kind")
-SOURCE_KINDS = ("resolution", "law", "decree", "official", "press", "secondary")
 SECONDARY = ("press", "secondary")  # not the authority itself: a report or a dataset
-TEXT_KEYS = ("text", "source")
-
-Problems = list[tuple[str, str | None]]
 
 
-def parse_sources(value: Any, prefix: str = "source") -> tuple[tuple[Source, ...], Problems]:
-    """A source table or a list of them."""
+def parse_sources(value: Any, where: Where) -> tuple[tuple[Source, ...], list[Problem]]:
+    """A source table or a list of them (their keys and types checked already where the
+    entry's are, as ``schema.OBSERVANCE`` says)."""
     tables = value if isinstance(value, list) else [value]
     sources = []
-    problems: Problems = []
+    problems: list[Problem] = []
     if not tables:
-        problems.append((f"{prefix} is empty: give a symbol, a title or a url", None))
-    for table in tables:
+        problems.append(where.problem("needs a symbol, a title or a url"))
+    for index, table in enumerate(tables):
+        at = where.item(index) if isinstance(value, list) else where
         if not isinstance(table, dict):
-            problems.append((f"{prefix} must be a table with symbol, title and/or url", None))
+            problems.append(at.problem("must be a table with symbol, title and/or url"))
             continue
-        problems += [
-            (message, hint) for _, message, hint in unknown_keys(table, SOURCE_KEYS, f"{prefix}.")
-        ]
-        known = {k: table[k] for k in SOURCE_KEYS if k in table}
-        wrong = [k for k, v in known.items() if not isinstance(v, str)]
-        problems += [(f"{prefix}.{key} must be text", None) for key in wrong]
-        if "kind" in known and known["kind"] not in SOURCE_KINDS:
-            problems.append((f"{prefix}.kind must be one of {', '.join(SOURCE_KINDS)}",
-                             did_you_mean(str(known["kind"]), SOURCE_KINDS)))  # fmt: skip
+        found = check(table, SOURCE, at)
+        problems += found
+        if found:
             continue
-        url_problem = web_url_problem(known["url"]) if "url" in known and not wrong else None
+        url_problem = web_url_problem(table["url"]) if "url" in table else None
         if url_problem:
-            problems.append((f"{prefix}.url {url_problem}", None))
-        if wrong or url_problem:
+            problems.append(at.at("url").problem(url_problem))
             continue
+        known = accepted(table, SOURCE)
         if not any(v.strip() for k, v in known.items() if k != "kind"):
-            problems.append((f"{prefix} needs a symbol, a title or a url", None))
+            problems.append(at.problem("needs a symbol, a title or a url"))
             continue
         sources.append(Source(**{k: v.strip() for k, v in known.items()}))
     return tuple(sources), problems
@@ -71,42 +63,36 @@ def text_problem(text: str) -> str | None:
     return None
 
 
-def parse_text(value: Any, where: str) -> tuple[str, Source | None, Problems]:
-    """A text and, for an official one, its source (``where`` names it in messages)."""
-    if isinstance(value, dict) and isinstance(value.get("text"), str):
-        problem = text_problem(value["text"])
-        if problem:
-            return "", None, [(f"{where} {problem}", None)]
+def parse_text(value: Any, where: Where) -> tuple[str, Source | None, list[Problem]]:
+    """A text and, for an official one, its source."""
     if isinstance(value, str):
         if not value.strip():
-            return "", None, [(f"{where} must be non-empty text", None)]
+            return "", None, [where.problem("must be non-empty text")]
         problem = text_problem(value)
         if problem:
-            return "", None, [(f"{where} {problem}", None)]
+            return "", None, [where.problem(problem)]
         return value.strip(), None, []
     if not isinstance(value, dict):
-        return "", None, [(f"{where} must be text, or a table {{text, source}}", None)]
-    problems: Problems = [(m, hint) for _, m, hint in unknown_keys(value, TEXT_KEYS, f"{where}.")]
-    text = value.get("text")
-    if not isinstance(text, str) or not text.strip():
-        problems.append((f"{where}.text must be non-empty text", None))
-    if "source" not in value:
-        problems.append((f"{where}.source is missing: an official text names its source", None))
-        return "", None, problems
+        return "", None, [where.problem("must be text, or a table {text, source}")]
+    problems = check(value, OFFICIAL_TEXT, where)
+    known = accepted(value, OFFICIAL_TEXT)
+    text = known.get("text")
+    problem = text_problem(text) if text is not None else None
+    if problem:
+        problems.append(where.at("text").problem(problem))
     found: tuple[Source, ...] = ()
-    source = value["source"]
+    source = known.get("source")
     if isinstance(source, str):
         url_problem = web_url_problem(source)
         if url_problem:
-            problems.append((f"{where}.source {url_problem}", None))
+            problems.append(where.at("source").problem(url_problem))
         else:
             found = (Source(url=source),)
-    else:
-        found, more = parse_sources(source, f"{where}.source")
+    elif source is not None:
+        found, more = parse_sources(source, where.at("source"))
         problems += more
-    if problems or not found:
+    if problems or not found or text is None:
         return "", None, problems
-    assert isinstance(text, str)
     return text.strip(), found[0], []
 
 

@@ -14,17 +14,15 @@ problems; ``loader`` merges them into the entries and reports every problem at o
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from calendargen.errors import Problem, did_you_mean, unknown_keys
+from calendargen.errors import Problem, did_you_mean
 from calendargen.i18n import canonical_locale, valid_locale
 from calendargen.model import FALLBACK_LOCALE, Observance, Source
+from calendargen.schema import TRANSLATION, Where, accepted, check
 from calendargen.sources import parse_text
-from calendargen.tomlfile import UnreadableToml, read_toml
-
-ENTRY_KEYS = ("name", "description", "origin")
+from calendargen.tomlfile import Positions, UnreadableToml, read_toml
 
 
 @dataclass
@@ -35,17 +33,7 @@ class EntryTexts:
     descriptions: dict[str, str] = field(default_factory=dict)
     origin_of: dict[str, str] = field(default_factory=dict)
     official: dict[str, Source] = field(default_factory=dict)  # "name.ru" -> its source
-    where: dict[str, tuple[str, int | None]] = field(default_factory=dict)  # locale -> place
-
-
-def _table_lines(text: str) -> dict[str, int]:
-    """The 1-based line of each ``[id]`` header."""
-    lines: dict[str, int] = {}
-    for number, line in enumerate(text.splitlines(), start=1):
-        match = re.match(r"^\s*\[\s*\"?([^\]\"]+)\"?\s*\]\s*(#.*)?$", line)
-        if match:
-            lines.setdefault(match[1].strip(), number)
-    return lines
+    where: dict[str, Where] = field(default_factory=dict)  # locale -> its table in its file
 
 
 def read_translations(path: Path, display: str) -> tuple[dict[str, EntryTexts], list[Problem]]:
@@ -64,33 +52,27 @@ def read_translations(path: Path, display: str) -> tuple[dict[str, EntryTexts], 
     try:
         data, text = read_toml(path)
     except UnreadableToml as error:
-        return {}, [Problem(str(error), display)]
-    lines = _table_lines(text)
+        return {}, [error.problem(display)]
+    top = Where(display, positions=Positions(text))
     found: dict[str, EntryTexts] = {}
     for entry_id, table in data.items():
-        line = lines.get(entry_id)
-
-        def problem(key: str, message: str, hint: str | None = None) -> None:
-            problems.append(Problem(message, display, key, line, hint))  # noqa: B023
-
+        where = top.at(entry_id)
         if not isinstance(table, dict):
-            problem(entry_id, "must be a table of texts ([ID] with name, description, origin.of)")
+            message = "must be a table of texts ([ID] with name, description, origin.of)"
+            problems.append(where.problem(message))
             continue
         texts = EntryTexts()
-        texts.where[locale] = (display, line)
-        for key, message, hint in unknown_keys(table, ENTRY_KEYS):
-            problem(f"{entry_id}.{key}", message, hint)
-        for key, value in table.items():
-            if key not in ENTRY_KEYS:
-                continue
+        texts.where[locale] = where
+        problems += check(table, TRANSLATION, where)
+        for key, value in accepted(table, TRANSLATION).items():
+            at = where.at(key)
             if key == "origin":
-                if not isinstance(value, dict) or set(value) != {"of"}:
-                    problem(f"{entry_id}.origin", "only origin.of can be translated")
+                if set(value) != {"of"}:
+                    problems.append(at.problem("only origin.of can be translated"))
                     continue
-                key, value = "origin.of", value["of"]
-            parsed, source, messages = parse_text(value, key)
-            for message, hint in messages:
-                problem(entry_id, message, hint)
+                key, value, at = "origin.of", value["of"], at.at("of")
+            parsed, source, messages = parse_text(value, at)
+            problems += messages
             if not parsed:
                 continue
             target = {"name": texts.names, "description": texts.descriptions}.get(
@@ -124,11 +106,9 @@ def apply_translations(
     by_id = {o.id: o for o in observances}
     for entry_id, found in texts.items():
         observance = by_id.get(entry_id)
-        for locale, (display, line) in sorted(found.where.items()):
+        for locale, where in sorted(found.where.items()):
             if observance is None:
-                problems.append(
-                    Problem("no such entry", display, entry_id, line, did_you_mean(entry_id, by_id))
-                )
+                problems.append(where.problem("no such entry", did_you_mean(entry_id, by_id)))
                 continue
             own_of = observance.origin.of if observance.origin else {}
             for key, own, added in (
@@ -138,11 +118,10 @@ def apply_translations(
             ):
                 if locale in own and locale in added:
                     message = f"{key}.{locale} is also given in {observance.file}"
-                    problems.append(Problem(message, display, entry_id, line))
+                    problems.append(where.problem(message, key=key.split(".")[0]))
             if locale in found.origin_of and observance.origin is None:
-                problems.append(
-                    Problem("origin.of given, but the entry has no origin", display, entry_id, line)
-                )
+                message = "origin.of given, but the entry has no origin"
+                problems.append(where.problem(message, key="origin"))
         if observance is None:
             continue
         origin = observance.origin

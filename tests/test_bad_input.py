@@ -32,8 +32,9 @@ def _expected(path: Path) -> str:
 
 
 def _message(line: str) -> str:
-    """An error line without its ``error: FILE[:LINE]: `` location (paths vary by machine)."""
-    return re.sub(r"^error: (?:\S*?\.(?:toml|html)(?::\d+)?: )?", "", line)
+    """An error line without its ``error: FILE[:LINE[:COLUMN]]: `` location (paths vary by
+    machine)."""
+    return re.sub(r"^error: (?:\S*?\.(?:toml|html)(?::\d+){0,2}: )?", "", line)
 
 
 @pytest.mark.parametrize("path", CASES, ids=[f"{p.parent.name}/{p.stem}" for p in CASES])

@@ -117,7 +117,7 @@ def test_bad_config(project: Path, runner: CliRunner) -> None:
     (project / "calgen.toml").write_text('titel = "x"\n', encoding="utf-8")
     result = runner.invoke(main, ["list"])
     assert result.exit_code == 1
-    assert "calgen.toml: titel: unknown key 'titel' (did you mean 'title'?)" in result.stderr
+    assert "calgen.toml:1:1: titel: unknown key 'titel' (did you mean 'title'?)" in result.stderr
 
 
 def test_build_writes_and_keeps_unchanged_files(project: Path, runner: CliRunner) -> None:
@@ -302,7 +302,7 @@ def test_mistakes_get_hints_and_are_reported_at_once(project: Path, runner: CliR
     mistakes.write_text(entry.format(id="disarmament-week", rule="10-24"), encoding="utf-8")
     result = runner.invoke(main, ["check"])
     assert (  # files are read in name order: mistakes.toml first
-        "data/observances/sample.toml:29: disarmament-week: duplicate id (first defined in "
+        "data/observances/sample.toml:29:1: disarmament-week: duplicate id (first defined in "
         "data/observances/mistakes.toml:2)"
     ) in result.stderr
     mistakes.unlink()
@@ -314,10 +314,10 @@ def test_mistakes_get_hints_and_are_reported_at_once(project: Path, runner: CliR
     config.write_text('titel = "x"\n' + text + "[milestones]\nevery = -5\n", encoding="utf-8")
     result = runner.invoke(main, ["list"])
     assert result.exit_code == 1
-    for problem in ("calgen.toml: titel: unknown key 'titel' (did you mean 'title'?)",
-                    "calgen.toml: locales: unknown locale 'xx-nope'",
-                    "calgen.toml: window.from: must be a year from 1 to 9999",
-                    "calgen.toml: milestones.every: must be a whole number (0: none)",
+    for problem in ("calgen.toml:1:1: titel: unknown key 'titel' (did you mean 'title'?)",
+                    "calgen.toml:4:1: locales: unknown locale 'xx-nope'",
+                    "calgen.toml:6:1: window.from: must be a year from 1 to 9999",
+                    "calgen.toml:9:1: milestones.every: must be a whole number (0: none)",
                     "4 problems found."):  # fmt: skip
         assert problem in result.stderr, problem
 

@@ -48,10 +48,12 @@ def test_name_falls_back_to_language_then_english(sample: Catalogue) -> None:
 @pytest.mark.parametrize(
     ("flags", "message"),
     [
-        pytest.param('working_day = "yes"', "working_day must be true or false", id="not-bool"),
+        pytest.param(
+            'working_day = "yes"', "3:1: days.working_day: must be true or false", id="not-bool"
+        ),
         pytest.param(
             "day_off = true\nworking_day = true",
-            "a category is day_off or working_day, not both",
+            "1:2: days: a category is day_off or working_day, not both",  # at [days]
             id="both",
         ),
     ],
@@ -61,7 +63,47 @@ def test_category_day_flags(tmp_path: Path, flags: str, message: str) -> None:
     path.write_text(f'[days]\ntype = "kind"\n{flags}\nname.en = "Days"\n', encoding="utf-8")
     categories, problems = load_categories(path, "categories.toml")
     assert categories == {}
-    assert [str(problem) for problem in problems] == [f"categories.toml: days: {message}"]
+    assert [str(problem) for problem in problems] == [f"categories.toml:{message}"]
+
+
+def test_category_problems_at_once(tmp_path: Path) -> None:
+    path = tmp_path / "categories.toml"
+    path.write_text(
+        '[days]\ntype = "knd"\nname = { en = "Days", xx-nope = "?" }\nterritory = 7\n\n'
+        '[un]\ntype = "source"\nname.en = "UN"\nnmae.fr = "ONU"\n',
+        encoding="utf-8",
+    )
+    categories, problems = load_categories(path, "categories.toml")
+    assert [str(problem) for problem in problems] == [
+        "categories.toml:2:1: days.type: must be 'source' or 'kind' (did you mean 'kind'?)",
+        "categories.toml:4:1: days.territory: must be a CLDR territory code such as 'TM'",
+        "categories.toml:3:23: days.name.xx-nope: unknown locale 'xx-nope'",
+        "categories.toml:9:1: un.nmae: unknown key 'nmae' (did you mean 'name'?)",
+    ]
+    assert list(categories) == ["un"]  # a mistyped key does not make its entries' uses unknown
+
+
+def test_entry_problems_at_once(tmp_path: Path) -> None:
+    folder = _catalogue(tmp_path)
+    (folder / "observances" / "sample.toml").write_text(
+        '[catalogue]\ncategories = ["un"]\ncolour = 1\n\n'
+        '[[observance]]\nid = "world-day"\nrule = 921\nsinse = 2001\n'
+        'categories = "international-day"\nname.en = "World Day"\n'
+        'source = { title = "t", url = "ftp://x" }\norigin = { date = "1995-12-12", of = 5 }\n',
+        encoding="utf-8",
+    )
+    with pytest.raises(CatalogueError) as raised:
+        load([folder])
+    file = f"{tmp_path}/observances/sample.toml"
+    assert [str(p) for p in raised.value.problems] == [
+        f"{file}:3:1: catalogue.colour: unknown key 'colour'",
+        f"{file}:7:1: world-day.rule: must be a rule text or a list of rule texts",
+        f"{file}:8:1: world-day.sinse: unknown key 'sinse'",
+        f"{file}:9:1: world-day.categories: must be a list of category ids",
+        f"{file}:11:25: world-day.source.url: must start with https:// or http://",
+        f"{file}:12:33: world-day.origin.of: must be a table of texts by locale, such as "
+        "origin.of.en",
+    ]
 
 
 def test_shipped_working_day_kind() -> None:
@@ -132,44 +174,44 @@ def test_translations_are_read_with_their_provenance(tmp_path: Path) -> None:
     [
         pytest.param(
             "ru", '[international-day-of-neutraliti]\nname = "x"\n',
-            "translations/ru.toml:1: international-day-of-neutraliti: no such entry "
+            "translations/ru.toml:1:2: international-day-of-neutraliti: no such entry "
             "(did you mean 'international-day-of-neutrality'?)",
             id="unknown-id",
         ),
         pytest.param(
             "fr", '[international-day-of-peace]\nname = "Journée"\n',
-            "translations/fr.toml:1: international-day-of-peace: name.fr is also given in "
+            "translations/fr.toml:2:1: international-day-of-peace: name.fr is also given in "
             "observances/sample.toml",
             id="twice",
         ),
         pytest.param(
             "ru", '[international-day-of-peace]\nname.text = "День"\n',
-            "translations/ru.toml:1: international-day-of-peace: name.source is missing: an "
-            "official text names its source",
+            "translations/ru.toml:2:1: international-day-of-peace.name: missing source (the web "
+            "address or source table an official text is quoted from)",
             id="official-without-source",
         ),
         pytest.param(
             "ru",
             '[international-day-of-peace]\nname.text = "День"\nname.source = "javascript:x"\n',
-            "translations/ru.toml:1: international-day-of-peace: name.source must start with "
+            "translations/ru.toml:3:6: international-day-of-peace.name.source: must start with "
             "https:// or http://",
             id="official-bad-source",
         ),
         pytest.param(
             "ru", '[international-day-of-peace]\ndescription = "  "\n',
-            "translations/ru.toml:1: international-day-of-peace: description must be non-empty "
+            "translations/ru.toml:2:1: international-day-of-peace.description: must be non-empty "
             "text",
             id="empty",
         ),
         pytest.param(
             "ru", '[international-day-of-peace]\norigin.of = "мира"\n',
-            "translations/ru.toml:1: international-day-of-peace: origin.of given, but the entry "
+            "translations/ru.toml:2:1: international-day-of-peace: origin.of given, but the entry "
             "has no origin",
             id="origin-of-without-origin",
         ),
         pytest.param(
             "ru", '[international-day-of-peace]\nnmae = "x"\n',
-            "translations/ru.toml:1: international-day-of-peace.nmae: unknown key 'nmae' (did "
+            "translations/ru.toml:2:1: international-day-of-peace.nmae: unknown key 'nmae' (did "
             "you mean 'name'?)",
             id="unknown-key",
         ),
