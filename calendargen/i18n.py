@@ -18,7 +18,7 @@ import io
 import itertools
 import re
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 from functools import lru_cache
 from gettext import NullTranslations
 from pathlib import Path
@@ -353,7 +353,18 @@ def capitalized(text: str) -> str:
 def weekday_name(day: date, locale: str) -> str:
     """The weekday, as it stands after a date in headings and lists (lower case where the
     language writes it so)."""
-    return lower_names(format_date(day, "EEEE", locale=locale_of(locale)), locale, opens=False)
+    return _weekday_names(locale)[day.weekday()]
+
+
+@lru_cache(maxsize=64)
+def _weekday_names(locale: str) -> tuple[str, ...]:
+    """Monday to Sunday as ``weekday_name`` writes them (1 January 2024 was a Monday)."""
+    monday = date(2024, 1, 1)
+    return tuple(
+        lower_names(format_date(monday + timedelta(days=n), "EEEE", locale=locale_of(locale)),
+                    locale, opens=False)
+        for n in range(7)
+    )  # fmt: skip
 
 
 @lru_cache(maxsize=65536)

@@ -100,7 +100,8 @@ class OutputFolder:
         """Built from these inputs, and none of its files missing."""
         if not self.fingerprint.is_file() or self.fingerprint.read_text() != inputs:
             return False
-        return all((self.real / name).is_file() for name in self.written())
+        real = str(self.real)
+        return all(os.path.isfile(os.path.join(real, name)) for name in self.written())
 
 
 def safe_path(relative: str) -> PurePosixPath:
