@@ -116,12 +116,57 @@ def expand(
 
 
 UPCOMING_YEARS = 100  # how far ahead an entry's next occurrences and milestones are sought
+NEXT_OCCURRENCES = 6  # the most next occurrences anything lists (an observance page)
+NEXT_MILESTONES = 8  # the most next milestones anything lists
+CHUNK_YEARS = 10  # the years expanded at a time while looking ahead
 
 
 def upcoming(
     observance: Observance, start: date, policy: MilestonePolicy = DEFAULT_POLICY
 ) -> list[Occurrence]:
-    """One entry's occurrences (milestones included) from ``start`` to the end of the year a
-    century later: what its page and ``calgen show`` list as next."""
-    horizon = date(min(start.year + UPCOMING_YEARS, MAX_YEAR), 12, 31)
-    return expand([observance], start, horizon, policy)
+    """One entry's next occurrences from ``start``, within a century: the first
+    ``NEXT_OCCURRENCES``, the first day of each of the first two years that have one, the
+    first ``NEXT_MILESTONES`` milestones and the occurrences on their days; sorted as
+    ``expand`` sorts. Years are expanded ten at a time until those are found, so that an
+    entry does not hold a century of dates."""
+    horizon = min(start.year + UPCOMING_YEARS, MAX_YEAR)
+    origin = observance.origin
+    has_milestones = origin is not None and origin.owner is None
+    found: list[Occurrence] = []
+    year = start.year
+    while year <= horizon:
+        last = min(year + CHUNK_YEARS - 1, horizon)
+        low = start if year == start.year else date(year, 1, 1)
+        found += [
+            o
+            for o in expand([observance], low, date(last, 12, 31), policy)
+            if year == start.year or o.start >= low  # once: not again in a later chunk
+        ]
+        regular = [o for o in found if not o.milestone]
+        years = {o.start.year for o in regular if not o.observed}
+        milestones = sum(1 for o in found if o.milestone)
+        if (
+            len(regular) >= NEXT_OCCURRENCES
+            and len(years) >= 2
+            and (not has_milestones or milestones >= NEXT_MILESTONES)
+        ):
+            break
+        year = last + 1
+    return _next(found)
+
+
+def _next(found: list[Occurrence]) -> list[Occurrence]:
+    """Of an entry's occurrences ahead (sorted), those ``upcoming`` keeps."""
+    kept: set[int] = set()
+    regular = [i for i, o in enumerate(found) if not o.milestone]
+    kept.update(regular[:NEXT_OCCURRENCES])
+    first_of_year: dict[int, int] = {}
+    for i in regular:
+        if not found[i].observed and len(first_of_year) < 2:
+            first_of_year.setdefault(found[i].start.year, i)
+    kept.update(first_of_year.values())
+    milestones = [i for i, o in enumerate(found) if o.milestone][:NEXT_MILESTONES]
+    kept.update(milestones)
+    days = {found[i].start for i in milestones}
+    kept.update(i for i in regular if found[i].start in days)
+    return [found[i] for i in sorted(kept)]
