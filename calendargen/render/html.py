@@ -12,6 +12,7 @@ import json
 from dataclasses import dataclass, field, fields
 from functools import lru_cache
 from pathlib import Path
+from typing import ClassVar
 
 import jinja2
 
@@ -35,6 +36,8 @@ class Link:
 class Context:
     """A page kind's own values: one frozen dataclass per template, derived from this; the
     template gets its fields as top-level variables, beside ``page``."""
+
+    template: ClassVar[str]  # the template's name, e.g. "home.html"
 
     def values(self) -> dict[str, object]:
         """The fields by name, as they are (not copied into dicts as ``asdict`` would)."""

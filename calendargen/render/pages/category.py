@@ -8,7 +8,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date
 from functools import partial
-from typing import NamedTuple
+from typing import ClassVar, NamedTuple
 
 from babel.dates import format_date
 
@@ -44,7 +44,10 @@ class DayOffRow:
 
 @dataclass(frozen=True)
 class CategoryContext(Context):
-    """``category.html``: a category's feed and entries, and a country's days off."""
+    """A category, ``L/categories/C/index.html``: its feed, its entries by next date and,
+    for a country (a source category), this year's days off."""
+
+    template: ClassVar[str] = "category.html"
 
     rows: list[CategoryRow]  # every entry, the soonest first; those with no date last
     feed: Feed | None  # the category's feed (None: no date in the site's years)
@@ -116,7 +119,7 @@ class CategoryPlanner:
             days_off=days_off,
             days_off_title=days_off_title if days_off else None,
         )
-        return parts.page(path, "category.html", locale, title, context, scripts)
+        return parts.page(path, locale, title, context, scripts)
 
     def days_off_rows(self, category: str, locale: str, path: str) -> list[DayOffRow]:
         """This year's days off of a source category (a country): public holidays, their

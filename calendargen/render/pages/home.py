@@ -7,6 +7,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import timedelta
 from functools import partial
+from typing import ClassVar
 
 from calendargen.i18n import full_date, translate
 from calendargen.render.feeds import ALL_FEED, MILESTONE_FEED, feed_paths
@@ -23,7 +24,10 @@ NEXT_MILESTONES = 12
 
 @dataclass(frozen=True)
 class HomeContext(Context):
-    """``home.html``: what is on today and in the coming weeks."""
+    """The home page, ``L/index.html``: today, the coming weeks, this month's grid, the next
+    milestones and the main feeds."""
+
+    template: ClassVar[str] = "home.html"
 
     today: str  # today's date in words, with its weekday
     today_iso: str  # today's date, ISO (for <time datetime>)
@@ -97,4 +101,4 @@ class HomePlanner:
             ),
         )
         title = parts.plan.title
-        return parts.page(path, "home.html", locale, title, context, parts.copy_script(path, feeds))
+        return parts.page(path, locale, title, context, parts.copy_script(path, feeds))

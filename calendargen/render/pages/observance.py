@@ -10,6 +10,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from datetime import date
 from functools import partial
+from typing import ClassVar
 
 from calendargen.i18n import (
     date_range,
@@ -82,7 +83,11 @@ def sentence(pattern: str, **values: Part) -> list[Part]:
 
 @dataclass(frozen=True)
 class ObservanceContext(Context):
-    """``observance.html``: one entry, its rule and its next dates."""
+    """An entry, ``L/observances/ID/index.html``: its name and description, its rule in
+    words, what its anniversaries count from, related entries, its next dates and milestones,
+    its feed."""
+
+    template: ClassVar[str] = "observance.html"
 
     name_lang: str | None  # the name's language, when a fallback's differs from the page's
     name_provenance: str | None  # "official" or "translation"; None for an English name
@@ -175,7 +180,7 @@ class ObservancePlanner:
             json_ld=self.events(path, regular[:3], description, locale),
         )
         scripts = parts.copy_script(path, [feed] if feed else [])
-        return parts.page(path, "observance.html", locale, name, context, scripts)
+        return parts.page(path, locale, name, context, scripts)
 
     def milestone_rows(
         self, observance: Observance, milestones: list[Occurrence], locale: str

@@ -126,14 +126,13 @@ class Parts:
     def page(
         self,
         path: str,
-        template: str,
         locale: str,
         title: str,
         context: Context,
         scripts: list[str] | None = None,
     ) -> Page:
-        """A page of ``locale`` at ``path``; its translations are the same path in the other
-        locales (every page exists in every locale)."""
+        """A page of ``locale`` at ``path``, by its context's template; its translations are
+        the same path in the other locales (every page exists in every locale)."""
         suffix = path.split("/", 1)[1]
         languages, alternates = [], []
         for other in self.plan.locales:
@@ -167,7 +166,7 @@ class Parts:
         canonical = self.links.absolute(path) if self.plan.base_url else None
         return Page(
             path=path,
-            template=template,
+            template=context.template,
             locale=locale,
             title=title,
             site_title=self.plan.title,

@@ -4,17 +4,26 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import ClassVar
 
 from calendargen.render.html import Context, Link, Page, html_lang, native_name
 from calendargen.render.pages.parts import Parts, page_path
 
-ROOT_PAGES = (("index.html", "languages.html"), ("404.html", "404.html"))  # path, template
+
+@dataclass(frozen=True)
+class LanguagesContext(Context):
+    """The language chooser, ``index.html``: no values of its own; ``page.languages`` links
+    every language's home page."""
+
+    template: ClassVar[str] = "languages.html"
 
 
 @dataclass(frozen=True)
-class RootContext(Context):
-    """``languages.html`` and ``404.html``: no values of their own; ``page.languages`` links
-    every language's home page."""
+class NotFoundContext(Context):
+    """The not-found page, ``404.html``: no values of its own; ``page.languages`` links every
+    language's home page from the site's root, for the page is served at any address."""
+
+    template: ClassVar[str] = "404.html"
 
 
 class RootPlanner:
@@ -26,7 +35,11 @@ class RootPlanner:
         plan, links = self.parts.plan, self.parts.links
         locale = plan.locales[0]
         pages = []
-        for path, template in ROOT_PAGES:
+        roots: tuple[tuple[str, Context], ...] = (
+            ("index.html", LanguagesContext()),
+            ("404.html", NotFoundContext()),
+        )
+        for path, context in roots:
             # 404.html is served at any address: its links start from the site's root
             root = ""
             if path == "404.html":
@@ -42,12 +55,12 @@ class RootPlanner:
             ]
             page = Page(
                 path=path,
-                template=template,
+                template=context.template,
                 locale=locale,
                 title=plan.title,
                 site_title=plan.title,
                 root=root or links.href(path, ""),
-                context=RootContext(),
+                context=context,
                 languages=languages,
                 canonical=links.absolute(path) if plan.base_url else None,
             )

@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import partial
-from typing import NamedTuple
+from typing import ClassVar, NamedTuple
 
 from calendargen.i18n import translate
 from calendargen.render.html import Context, Link, Page
@@ -24,7 +24,10 @@ class SearchEntry(NamedTuple):
 
 @dataclass(frozen=True)
 class SearchContext(Context):
-    """``search.html``: the search form's list to search in, every entry A to Z."""
+    """Search, ``L/search/index.html``: a search over every entry's name (by
+    ``static/search.js``) and, without JavaScript, every entry A to Z."""
+
+    template: ClassVar[str] = "search.html"
 
     entries: list[SearchEntry]  # every entry, A to Z in the page's language
 
@@ -45,4 +48,4 @@ class SearchPlanner:
         ]
         entries.sort(key=lambda entry: (entry.link.text.casefold(), entry.id))
         context = SearchContext(entries=entries)
-        return parts.page(path, "search.html", locale, translate(NAV_SEARCH, locale), context)
+        return parts.page(path, locale, translate(NAV_SEARCH, locale), context)

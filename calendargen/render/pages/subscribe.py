@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import partial
+from typing import ClassVar
 
 from calendargen.i18n import translate
 from calendargen.render.feeds import ALL_FEED, MILESTONE_FEED, category_feed_path, feed_paths
@@ -16,7 +17,10 @@ from calendargen.render.subscription import Feed
 
 @dataclass(frozen=True)
 class SubscribeContext(Context):
-    """``subscribe.html``: every feed but the entries' own, which their pages offer."""
+    """Every feed, ``L/subscribe/index.html``: the main feeds and one per category (an
+    entry's own feed is on its page), and how to subscribe in each kind of calendar app."""
+
+    template: ClassVar[str] = "subscribe.html"
 
     feeds: list[Feed]  # the feeds of every entry and of the milestones
     category_feeds: list[Feed]  # a feed per category, in the configured order
@@ -53,4 +57,4 @@ class SubscribePlanner:
         )
         title = translate(NAV_SUBSCRIBE, locale)
         scripts = parts.copy_script(path, feeds + category_feeds)
-        return parts.page(path, "subscribe.html", locale, title, context, scripts)
+        return parts.page(path, locale, title, context, scripts)

@@ -9,7 +9,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date
 from functools import partial
-from typing import NamedTuple
+from typing import ClassVar, NamedTuple
 
 from babel.dates import get_month_names
 
@@ -37,7 +37,10 @@ class Neighbour(NamedTuple):
 
 @dataclass(frozen=True)
 class YearContext(Context):
-    """``year.html``: a year's twelve month grids, then its entries month by month."""
+    """A year, ``L/YEAR/index.html``: its twelve month grids, then its entries month by
+    month."""
+
+    template: ClassVar[str] = "year.html"
 
     year: int  # the year (the page's title too)
     spans: list[Item]  # the long spans (years, decades) overlapping the year, shortest first
@@ -49,7 +52,9 @@ class YearContext(Context):
 
 @dataclass(frozen=True)
 class MonthContext(Context):
-    """``month.html``: a month's grid, then its entries day by day."""
+    """A month, ``L/YEAR/MM/index.html``: its grid, then its entries day by day."""
+
+    template: ClassVar[str] = "month.html"
 
     year: Link  # the year's page
     grid: MonthGrid  # the month's grid
@@ -95,7 +100,7 @@ class YearPlanner:
             months=[MonthList(names[m], f"m{m:02d}", by_day(by_month[m])) for m in range(1, 13)],
             years=parts.year_links(locale, path),
         )
-        return parts.page(path, "year.html", locale, str(year), context)
+        return parts.page(path, locale, str(year), context)
 
     def month(self, locale: str, year: int, month: int) -> Page:
         """A month: its grid, the long spans running in it, and its entries day by day."""
@@ -118,4 +123,4 @@ class YearPlanner:
             neighbours=neighbours,
             filters=parts.filters(locale),
         )
-        return parts.page(path, "month.html", locale, grid.title, context)
+        return parts.page(path, locale, grid.title, context)
