@@ -69,9 +69,9 @@ def sources_of(observance: Observance, categories: Mapping[str, Category]) -> li
 class Source:
     """Where a fact comes from: a document symbol (A/RES/71/275), a title, a URL."""
 
-    symbol: str | None = None
-    title: str | None = None
-    url: str | None = None
+    symbol: str | None = None  # a document symbol: "A/RES/71/275"
+    title: str | None = None  # the document's title
+    url: str | None = None  # where to read it
     kind: str | None = None  # resolution, law, decree, official, press, secondary
 
     def __str__(self) -> str:

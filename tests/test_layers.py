@@ -1,6 +1,7 @@
 """The import graph of the package: renderers take values (no arrow from render/ to the
-configuration, the loader or the engine), the rules stand below the catalogue's model, and no
-module imports itself back through others."""
+configuration, the loader or the engine), the page planners stand below the site that puts
+them together, the rules below the catalogue's model, and no module imports itself back
+through others."""
 
 from __future__ import annotations
 
@@ -24,6 +25,7 @@ def test_renderers_and_rules_import_downwards() -> None:
     forbidden = {
         "calendargen.render": ("calendargen.config", "calendargen.loader", "calendargen.engine",
                                "calendargen.build"),
+        "calendargen.render.pages": ("calendargen.render.site",),  # the planners, below it
         "calendargen.rules": ("calendargen.model",),
     }  # fmt: skip
     arrows = [

@@ -29,18 +29,20 @@ DAY_OFF_IN = pgettext_noop("grid", "{day}; day off: {places}")
 class Cell:
     """One day of a grid; ``day`` is 0 for the padding before the 1st and after the last."""
 
-    day: int
-    iso: str = ""
+    day: int  # the day of the month; 0 for padding
+    iso: str = ""  # the day, ISO
     label: str = ""  # the accessible name: the date, and where it is a day off
     href: str | None = None  # the day's entries, when it has any
     off: bool = False  # a day off somewhere
     off_ids: str = ""  # where: source category ids, space-separated (for the filters)
     cats: str = ""  # the categories of the day's entries, space-separated (for the filters)
-    today: bool = False
+    today: bool = False  # the reference date ("today" of the build)
 
 
 @dataclass(frozen=True)
 class Weekday:
+    """A grid's column head."""
+
     short: str  # "Mon", "Пн"
     full: str  # "Monday", "понедельник"
 
@@ -51,10 +53,10 @@ class MonthGrid:
 
     name: str  # "December"
     title: str  # "December 2025"
-    href: str
+    href: str  # the month's page, relative to this page
     anchor: str  # "m05": the year page's grid and list share it
-    weekdays: list[Weekday]
-    weeks: list[list[Cell]]
+    weekdays: list[Weekday]  # the column heads, from the locale's first day of the week
+    weeks: list[list[Cell]]  # the rows, seven cells each
 
 
 @dataclass(frozen=True)

@@ -9,10 +9,10 @@ Autoescaping is on for every template. Templates only format: pages hand them re
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from functools import lru_cache
 from pathlib import Path
-from typing import Any
+from typing import ClassVar
 
 import jinja2
 
@@ -23,47 +23,60 @@ from calendargen.i18n import capitalized, is_rtl, locale_of, translations
 
 @dataclass(frozen=True)
 class Link:
-    href: str
-    text: str
+    """A link to another page."""
+
+    href: str  # relative to the page (absolute for hreflang alternates)
+    text: str  # what the link says
     lang: str | None = None  # set when the text is in another language than the page
-    current: bool = False
-    hreflang: str | None = None
+    current: bool = False  # the language switcher's link to this very page
+    hreflang: str | None = None  # the language of the page it leads to
 
 
-@dataclass
+@dataclass(frozen=True)
+class Context:
+    """A page kind's own values: one frozen dataclass per template, derived from this; the
+    template gets its fields as top-level variables, beside ``page``."""
+
+    template: ClassVar[str]  # the template's name, e.g. "home.html"
+
+    def values(self) -> dict[str, object]:
+        """The fields by name, as they are (not copied into dicts as ``asdict`` would)."""
+        return {f.name: getattr(self, f.name) for f in fields(self)}
+
+
+@dataclass(frozen=True)
 class Page:
-    """What every page template gets; ``data`` holds the page's own values."""
+    """What every template gets as ``page``: the head, the site's navigation and the language
+    switcher; the page kind's own values are in ``context``."""
 
-    path: str  # output path, e.g. "ru/observances/x/index.html"
-    template: str
-    locale: str
-    title: str
-    site_title: str
-    links: Linker
-    languages: list[Link] = field(default_factory=list)  # the switcher (this page elsewhere)
-    alternates: list[Link] = field(default_factory=list)  # hreflang alternates
-    nav: list[Link] = field(default_factory=list)
-    canonical: str | None = None
+    path: str  # the output path, e.g. "ru/observances/x/index.html"
+    template: str  # the template that renders it, e.g. "observance.html"
+    locale: str  # the page's locale, e.g. "zh_Hant"
+    title: str  # the page's title: its heading, and the start of its <title>
+    site_title: str  # the site's title (``title`` in calgen.toml)
+    root: str  # the site's root as seen from the page ("../../"), for the site's own files;
+    # on 404.html, served at any address, the root itself ("/", or the base URL)
+    context: Context  # the page's own values, also given to the template as variables
+    languages: list[Link] = field(default_factory=list)  # the switcher: this page elsewhere
+    alternates: list[Link] = field(default_factory=list)  # hreflang alternates (base URL)
+    nav: list[Link] = field(default_factory=list)  # the site's sections (none on root pages)
+    canonical: str | None = None  # the page's absolute address (with a base URL)
     scripts: list[str] = field(default_factory=list)  # relative to the page, loaded deferred
-    data: dict[str, Any] = field(default_factory=dict)
 
     @property
     def lang(self) -> str:
+        """The page's language as a BCP 47 tag ("zh-Hant"), for ``lang``."""
         return html_lang(self.locale)
 
     @property
     def dir(self) -> str:
+        """The writing direction: "rtl" or "ltr"."""
         return "rtl" if is_rtl(self.locale) else "ltr"
 
     @property
     def stylesheet(self) -> str:
-        """Relative to the page; root-relative for 404.html, which is served at any path."""
-        return self.data.get("stylesheet") or self.links.href(self.path, "style.css")
-
-    @property
-    def root(self) -> str:
-        """The site's root as seen from this page ("../../"), for its scripts."""
-        return self.links.href(self.path, "")
+        """The stylesheet's address, from ``root``."""
+        return self.root + "style.css"
 
 
 def html_lang(locale: str) -> str:
@@ -130,7 +143,7 @@ class Renderer:
     def render(self, page: Page) -> str:
         try:
             template = self.environment(page.locale).get_template(page.template)
-            return template.render(page=page, **page.data)
+            return template.render(page=page, **page.context.values())
         except jinja2.TemplateSyntaxError as error:
             where = error.filename or error.name or page.template
             raise BuildError(

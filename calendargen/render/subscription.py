@@ -25,7 +25,7 @@ OUTLOOK_ADD_FROM_WEB = "https://outlook.live.com/calendar/0/addfromweb"
 class Feed:
     """One feed's links; only ``name`` and ``href`` without a public address."""
 
-    name: str
+    name: str  # the feed's name: "All observances and anniversaries", a category's
     href: str  # the file, relative to the page: a download
     https: str | None = None  # the address to copy or paste (Google Calendar)
     webcal: str | None = None  # Apple Calendar, Thunderbird, desktop Outlook
