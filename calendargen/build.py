@@ -10,9 +10,7 @@ from __future__ import annotations
 
 import hashlib
 import time
-from collections.abc import Callable, Iterator
 from datetime import date, datetime
-from functools import partial
 from pathlib import Path
 
 from calendargen.config import Config
@@ -21,7 +19,6 @@ from calendargen.engine import expand, upcoming
 from calendargen.errors import ConfigError, Problem, did_you_mean, display_path
 from calendargen.limits import MAX_YEAR
 from calendargen.loader import Catalogue, load
-from calendargen.model import Observance
 from calendargen.output import (
     OutputFolder,
     Progress,
@@ -33,8 +30,6 @@ from calendargen.output import (
 from calendargen.parallel import map_tasks
 from calendargen.plan import BuildPlan
 from calendargen.recurrence import recurrence
-from calendargen.reuse import Dependencies, Keys
-from calendargen.search import Entry, build_index
 
 MAX_WINDOW_YEARS = 200
 
@@ -104,103 +99,30 @@ def make_plan(config: Config, today: date, stamp: datetime) -> BuildPlan:
     )
 
 
-def search_entries(plan: BuildPlan) -> dict[str, list[Entry]]:
-    """What the search index holds per page language: each entry's id, name, English name."""
-    from calendargen.render.html import html_lang
-
-    return {
-        html_lang(locale): [(o.id, o.name(locale), o.name("en")) for o in plan.observances]
-        for locale in plan.locales
-    }
-
-
-ENTRIES_PER_TASK = 60  # entries whose pages and feeds one task renders
-Task = tuple[str, str, tuple[Observance, ...]]  # what to render, the locale, the entries
-Unit = tuple[str, Dependencies, Callable[[], tuple[bytes, bool]]]  # path, inputs, maker
-
-
 def render(plan: BuildPlan, staging: Staging, base: str, jobs: int,
            progress: Progress = _silent) -> dict[str, int]:  # fmt: skip
     """Render every output file of the build into ``staging``, in up to ``jobs`` processes
-    that write their files themselves; a file made from the same inputs as in the previous
-    build (``base``: what the whole build shares; see ``reuse``) is kept, not rendered.
-    Returns counts for the summary.
+    that write their files themselves (see ``tasks``); a file made from the same inputs as in
+    the previous build (``base``: what the whole build shares) is kept, not rendered.
+    Returns counts for the summary."""
+    from calendargen.tasks import BuildTasks
 
-    The work is split by locale and, within a locale, by entries, so that even a one-locale
-    build keeps every core busy: a task per locale for the pages and feeds that list many
-    entries, a task per locale and group of entries for their own pages and feeds, and one for
-    the search index."""
-    from calendargen.render.feeds import Feed, FeedPlanner, published_feeds
-    from calendargen.render.html import Page
-    from calendargen.render.records import render_json
-    from calendargen.render.site import SitePlanner
-
-    published = published_feeds(plan)
-    keys = Keys(base, plan, published)
-    site = SitePlanner(plan, published)
-    feeds = FeedPlanner(plan, published)
-    first_year, last_year = plan.window
-    entries = plan.observances
-    groups = [entries[i : i + ENTRIES_PER_TASK] for i in range(0, len(entries), ENTRIES_PER_TASK)]
-
-    def page(make: Callable[[], Page]) -> Feed:
-        return site.render(make()), False
-
-    def record(locale: str, year: int) -> Feed:
-        in_year = [o for o in plan.occurrences if o.start.year <= year <= o.end.year]
-        return render_json(in_year, locale).encode("utf-8"), False
-
-    def units(kind: str, locale: str, group: tuple[Observance, ...]) -> Iterator[Unit]:
-        if kind == "pages":
-            for path, needs, make in site.shared_pages(locale):
-                yield path, needs, partial(page, make)
-        elif kind == "entry pages":
-            for path, needs, make in site.entry_pages(locale, group):
-                yield path, needs, partial(page, make)
-        elif kind == "feeds":
-            yield from feeds.aggregate(locale)
-        elif kind == "entry feeds":
-            yield from feeds.entries(locale, group)
-        else:
-            for year in range(first_year, last_year + 1):
-                in_year = {o.id for o in plan.occurrences if o.start.year <= year <= o.end.year}
-                yield f"{locale}/{year}.json", in_year, partial(record, locale, year)
-
-    tasks: list[Task] = [("search", "", ())]
-    for locale in plan.locales:
-        tasks += [("pages", locale, ()), ("feeds", locale, ()), ("records", locale, ())]
-        tasks += [(kind, locale, g) for g in groups for kind in ("entry pages", "entry feeds")]
-
-    def run(index: int) -> tuple[Written, list[str]]:
-        trimmed: list[str] = []
-        if tasks[index][0] == "search":  # one run of Pagefind over every name, every time
-            for path, content in build_index(search_entries(plan)).items():
-                staging.put(path, content)
-            return staging.take(), trimmed
-        for path, needs, make in units(*tasks[index]):
-            key = keys.key(path, needs)
-            cut = staging.reuse(path, key)
-            if cut is None:
-                content, cut = make()
-                staging.put(path, content, key, cut)
-            if cut:
-                trimmed.append(path)
-        return staging.take(), trimmed
+    work = BuildTasks(plan, staging, base)
 
     def done(index: int, result: tuple[Written, list[str]]) -> None:
-        progress("rendering", index + 1, len(tasks))
+        progress("rendering", index + 1, len(work.tasks))
 
-    results = map_tasks(run, len(tasks), jobs, done)
-    trimmed = sorted(path for _, cut in results for path in cut)
+    results = map_tasks(work.run, len(work.tasks), jobs, done)
+    trimmed = [path for _, cut in results for path in cut]
     names = [name for written, _ in results for name in written.names]
     for written, _ in results:
         staging.add(written)
-    for path, content in site.site_files(tuple(names)):
+    for path, content in work.site.site_files(tuple(names)):
         staging.put(path, content)
         names.append(path)
     return {
         "occurrences": len(plan.occurrences),
-        "feeds": len(published),
+        "feeds": len(work.published),
         "trimmed": len(trimmed),
         "pages": sum(1 for name in names if name.endswith(".html")),
         "files": len(names),

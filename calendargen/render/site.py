@@ -47,13 +47,16 @@ class SitePlanner:
         self.roots = RootPlanner(self.parts)
 
     def shared_pages(self, locale: str) -> Iterator[PageUnit]:
-        """The pages of one locale that list many entries (home, subscribe, search, each year,
-        each month and each category), each with the entries it is made from."""
+        """The pages of one locale that list many entries, but for the years' (home,
+        subscribe, search, each category), each with the entries it is made from."""
         yield from self.home.units(locale)
         yield from self.subscribe.units(locale)
         yield from self.search.units(locale)
-        yield from self.years.units(locale)
         yield from self.categories.units(locale)
+
+    def year_pages(self, locale: str, year: int) -> Iterator[PageUnit]:
+        """A year's page and its months' pages in one locale."""
+        return self.years.units(locale, year)
 
     def entry_pages(self, locale: str, observances: Iterable[Observance]) -> Iterator[PageUnit]:
         """The pages of these entries in one locale, each with the entries it shows."""

@@ -70,19 +70,16 @@ class YearPlanner:
     def __init__(self, parts: Parts) -> None:
         self.parts = parts
 
-    def units(self, locale: str) -> Iterator[PageUnit]:
-        """Each year's page, then each month's, each with the entries it is made from."""
+    def units(self, locale: str, year: int) -> Iterator[PageUnit]:
+        """A year's page, then its months' pages, each with the entries it is made from."""
         parts = self.parts
-        first, last = parts.years
-        for year in range(first, last + 1):
-            yield (page_path(locale, str(year)),
-                   parts.entries_between(date(year, 1, 1), date(year, 12, 31)),
-                   partial(self.year, locale, year))  # fmt: skip
-        for year in range(first, last + 1):
-            for month in range(1, 13):
-                yield (page_path(locale, str(year), f"{month:02d}"),
-                       parts.entries_between(*month_days(year, month)),
-                       partial(self.month, locale, year, month))  # fmt: skip
+        yield (page_path(locale, str(year)),
+               parts.entries_between(date(year, 1, 1), date(year, 12, 31)),
+               partial(self.year, locale, year))  # fmt: skip
+        for month in range(1, 13):
+            yield (page_path(locale, str(year), f"{month:02d}"),
+                   parts.entries_between(*month_days(year, month)),
+                   partial(self.month, locale, year, month))  # fmt: skip
 
     def year(self, locale: str, year: int) -> Page:
         parts = self.parts
