@@ -223,7 +223,7 @@ def list_command(
 ) -> None:
     """List occurrences in a date range (default: this year)."""
     from calendargen.engine import expand
-    from calendargen.render.records import render_csv, render_json
+    from calendargen.render.records import json_lines, render_csv
 
     first, last = date_range(year, start, end)
     check_locale(locale)  # a typo is an error before the catalogue is read
@@ -242,7 +242,8 @@ def list_command(
     if days_off:
         occurrences = [o for o in occurrences if o.day_off]
     if fmt == "json":
-        click.echo(render_json(occurrences, locale), nl=False)
+        for text in json_lines(occurrences, locale):  # written as made: a long list streams
+            click.echo(text, nl=False)
     elif fmt == "csv":
         click.echo(render_csv(occurrences, locale), nl=False)
     elif fmt == "ics":

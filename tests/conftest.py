@@ -35,15 +35,21 @@ def sample() -> Catalogue:
 @pytest.fixture
 def project(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     """A user project holding only the sample catalogue, as the current folder."""
-    shutil.copytree(SAMPLE, tmp_path / "data")
-    (tmp_path / "calgen.toml").write_text(
+    sample_project(tmp_path, monkeypatch)
+    return tmp_path
+
+
+def sample_project(folder: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Make ``folder`` a project of the sample catalogue, the current folder, built as of
+    2025-12-01."""
+    shutil.copytree(SAMPLE, folder / "data")
+    (folder / "calgen.toml").write_text(
         'include_default = false\ndata = ["data"]\nlocales = ["en", "fr", "ru"]\n'
         "[window]\nfrom = 2024\nto = 2026\n",
         encoding="utf-8",
     )
-    monkeypatch.chdir(tmp_path)
+    monkeypatch.chdir(folder)
     monkeypatch.setenv("SOURCE_DATE_EPOCH", "1764547200")  # 2025-12-01T00:00:00Z
-    return tmp_path
 
 
 @pytest.fixture

@@ -103,6 +103,7 @@ def test_concurrent_build_refused(project: Path, runner: CliRunner) -> None:
     assert not (project / "public").exists()
 
 
+@pytest.mark.slow
 def test_init_then_build(tmp_path: Path, runner: CliRunner, monkeypatch) -> None:  # type: ignore[no-untyped-def]
     monkeypatch.setenv("SOURCE_DATE_EPOCH", "1764547200")
     target = tmp_path / "mine"
@@ -122,6 +123,7 @@ def test_init_then_build(tmp_path: Path, runner: CliRunner, monkeypatch) -> None
     assert again.exit_code == 1 and "exists and is not empty" in again.stderr
 
 
+@pytest.mark.slow
 def test_serve_serves_and_rebuilds(project: Path) -> None:
     env = {**os.environ, "PYTHONUNBUFFERED": "1"}
     process = subprocess.Popen(
@@ -204,6 +206,7 @@ def _serve_survives_bad_rebuilds(project: Path, url: str, process: subprocess.Po
     assert process.poll() is None
 
 
+@pytest.mark.slow
 def test_parallel_build_equals_serial(project: Path, runner: CliRunner) -> None:
     for jobs in ("1", "2", "3"):
         result = runner.invoke(main, ["build", "--quiet", "--jobs", jobs, "--out", f"jobs{jobs}"])

@@ -264,6 +264,7 @@ def test_iran_eid_al_fitr_2025(
     assert [(r["start"], r["estimated"]) for r in eid] == [("2025-03-31", False)]
 
 
+@pytest.mark.slow
 def test_one_neutrality_milestone_in_2025(
     runner: CliRunner, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

@@ -196,6 +196,7 @@ def catalogues(draw: st.DrawFn) -> list[dict[str, str]]:
     return entries
 
 
+@pytest.mark.slow
 @settings(
     max_examples=12,
     deadline=None,

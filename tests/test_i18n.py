@@ -174,6 +174,7 @@ def test_tajik_names_in_lower_case() -> None:
     assert full_date(date(2025, 12, 13), "ru") == "суббота, 13 декабря 2025\u202fг."
 
 
+@pytest.mark.slow
 def test_must_hold_milestone_names(runner: CliRunner) -> None:
     for locale, needle in (("en", "30th"), ("fr", "30e"), ("ru", "30")):
         result = runner.invoke(

@@ -264,6 +264,7 @@ def _json_2025(runner: CliRunner) -> list[dict]:
     return json.loads(runner.invoke(main, ["list", "--year", "2025", "--format", "json"]).stdout)
 
 
+@pytest.mark.slow
 def test_default_feeds_under_one_megabyte(
     tmp_path: Path, runner: CliRunner, monkeypatch: pytest.MonkeyPatch
 ) -> None:

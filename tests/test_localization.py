@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import re
+from datetime import date
 from html.parser import HTMLParser
 from pathlib import Path
 
@@ -13,8 +14,11 @@ from click.testing import CliRunner
 
 from calendargen.cli import main
 from calendargen.defaults import shipped
+from calendargen.engine import expand
 from calendargen.i18n import SHIPPED_LOCALES
 from calendargen.loader import Catalogue, load
+from calendargen.model import Occurrence
+from calendargen.render.records import record
 from calendargen.render.text import coverage
 
 OTHERS = [locale for locale in SHIPPED_LOCALES if locale != "en"]
@@ -53,31 +57,34 @@ def _milestones(runner: CliRunner, locale: str) -> list[dict[str, object]]:
     return list(json.loads(result.stdout))
 
 
+@pytest.fixture(scope="module")
+def milestones(catalogue: Catalogue) -> list[Occurrence]:
+    """The shipped catalogue's milestones of 2024-2030 (as ``calgen list --milestones``)."""
+    found = expand(catalogue.observances, date(2024, 1, 1), date(2030, 12, 31))
+    return [o for o in found if o.milestone]
+
+
 @pytest.mark.parametrize("locale", ["ru", "ar", "zh", "fa", "hy", "ka", "kk", "ky", "tg", "ur"])
-def test_milestone_titles_have_no_latin_words(
-    runner: CliRunner, locale: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    monkeypatch.chdir(tmp_path)
-    titles = [str(r["name"]) for r in _milestones(runner, locale)]
+def test_milestone_titles_have_no_latin_words(milestones: list[Occurrence], locale: str) -> None:
+    titles = [str(record(o, locale)["name"]) for o in milestones]
     assert len(titles) > 150
     assert [t for t in titles if re.search(r"[A-Za-z]{2,}", t)] == []
 
 
 @pytest.mark.parametrize("locale", ["tk", "fr", "es", "tr", "az", "uz"])
 def test_milestone_titles_hold_no_english_name(
-    runner: CliRunner, catalogue: Catalogue, locale: str, tmp_path: Path,
-    monkeypatch: pytest.MonkeyPatch,
-) -> None:  # fmt: skip
-    monkeypatch.chdir(tmp_path)
-    records = _milestones(runner, locale)
+    catalogue: Catalogue, milestones: list[Occurrence], locale: str
+) -> None:
+    records = [record(o, locale) for o in milestones]
     assert len(records) > 150
-    for record in records:
-        observance = catalogue.get(str(record["id"]))
+    for found in records:
+        observance = catalogue.get(str(found["id"]))
         assert observance is not None
         if observance.provenance("name", locale)[0] != "official":
-            assert observance.names["en"] not in str(record["name"]), record
+            assert observance.names["en"] not in str(found["name"]), found
 
 
+@pytest.mark.slow
 def test_one_milestone_per_day_and_title(runner: CliRunner, tmp_path: Path,
                                          monkeypatch: pytest.MonkeyPatch) -> None:  # fmt: skip
     monkeypatch.chdir(tmp_path)
@@ -109,6 +116,7 @@ class _EnglishMarks(HTMLParser):
             self._chooser -= 1
 
 
+@pytest.mark.slow
 def test_no_english_on_observance_and_home_pages(
     runner: CliRunner, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

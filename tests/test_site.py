@@ -24,6 +24,7 @@ from urllib.parse import parse_qs, unquote, urlsplit
 
 import pytest
 from click.testing import CliRunner
+from conftest import sample_project
 
 from calendargen.cli import main
 from calendargen.render import qr
@@ -95,9 +96,13 @@ def _build(project: Path, runner: CliRunner, *extra: str) -> Path:
     return project / "public"
 
 
-@pytest.fixture
-def site(project: Path, runner: CliRunner) -> Path:
-    return _build(project, runner)
+@pytest.fixture(scope="module")
+def site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
+    """The sample site in en, fr, ru and ar, built once for the tests that only read it."""
+    folder = tmp_path_factory.mktemp("site")
+    with pytest.MonkeyPatch.context() as monkeypatch:
+        sample_project(folder, monkeypatch)
+        yield _build(folder, CliRunner())
 
 
 def _pages(out: Path) -> list[Path]:
@@ -264,6 +269,7 @@ def _chromium() -> str:
     return chromium
 
 
+@pytest.mark.slow
 def test_browser_ru_and_ar(served: str, tmp_path: Path) -> None:
     chromium = _chromium()
     from playwright.sync_api import sync_playwright
@@ -582,10 +588,13 @@ ADD_BY_URL = "https://calendar.google.com/calendar/u/0/r/settings/addbyurl"
 ADD_FROM_WEB = "https://outlook.live.com/calendar/0/addfromweb?"
 
 
-@pytest.fixture
-def published(project: Path, runner: CliRunner) -> Path:
-    """The sample site with a public address (base_url)."""
-    return _build(project, runner, BASE_URL)
+@pytest.fixture(scope="module")
+def published(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
+    """The sample site with a public address (base_url), built once."""
+    folder = tmp_path_factory.mktemp("published")
+    with pytest.MonkeyPatch.context() as monkeypatch:
+        sample_project(folder, monkeypatch)
+        yield _build(folder, CliRunner(), BASE_URL)
 
 
 @pytest.mark.parametrize(
@@ -630,19 +639,21 @@ def test_observance_page_offers_its_feed_to_copy_without_a_qr_code(published: Pa
 
 
 def test_qr_codes_are_segnos_and_the_same_in_every_build(
-    published: Path, runner: CliRunner, project: Path
+    published: Path, runner: CliRunner, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     address = "https://days.example.org/en/calendar.ics"
     drawn = qr.qr_svg(address, "QR code of the feed address")
     assert drawn in (published / "en" / "subscribe" / "index.html").read_text(encoding="utf-8")
     qr._drawing.cache_clear()  # encode everything again
-    result = runner.invoke(main, ["build", "--quiet", "--out", "again"])
+    monkeypatch.chdir(published.parent)  # the same project, built again elsewhere
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1764547200")
+    again = tmp_path / "again"
+    result = runner.invoke(main, ["build", "--quiet", "--out", str(again)])
     assert result.exit_code == 0, result.stderr
     pages = sorted(p.relative_to(published) for p in published.rglob("*.html"))
-    assert pages and pages == sorted(p.relative_to(project / "again")
-                                     for p in (project / "again").rglob("*.html"))  # fmt: skip
+    assert pages and pages == sorted(p.relative_to(again) for p in again.rglob("*.html"))
     for page in pages:
-        assert (published / page).read_bytes() == (project / "again" / page).read_bytes(), page
+        assert (published / page).read_bytes() == (again / page).read_bytes(), page
 
 
 def test_no_script_in_attributes_and_none_from_elsewhere(published: Path) -> None:
@@ -692,6 +703,7 @@ def test_build_summary_tells_the_owner_about_base_url(project: Path, runner: Cli
     assert again.exit_code == 0 and "base_url" not in again.stdout
 
 
+@pytest.mark.slow
 def test_browser_copies_on_a_phone(published: Path) -> None:
     """At 360 px, in a right-to-left locale too: nothing scrolls sideways, the QR code fits,
     addresses stay left-to-right, and the copy button (a secure page: 127.0.0.1) copies."""
@@ -766,10 +778,17 @@ name.en = "Working days by decree"
 """
 
 
-@pytest.fixture
-def answers(project: Path, runner: CliRunner) -> Path:
+@pytest.fixture(scope="module")
+def answers(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
     """The sample site (whose public holidays are days off, as in data/) with the entries
-    above."""
+    above, built once."""
+    project = tmp_path_factory.mktemp("answers")
+    with pytest.MonkeyPatch.context() as monkeypatch:
+        sample_project(project, monkeypatch)
+        yield _answers(project)
+
+
+def _answers(project: Path) -> Path:
     data = project / "data"
     categories = data / "categories.toml"
     text = categories.read_text(encoding="utf-8")
@@ -781,7 +800,7 @@ def answers(project: Path, runner: CliRunner) -> Path:
         '[tm-permanent-neutrality-day]\norigin.of = "постоянного нейтралитета Туркменистана"\n',
         encoding="utf-8",
     )
-    return _build(project, runner)
+    return _build(project, CliRunner())
 
 
 def _page(site: Path, locale: str, *parts: str) -> str:

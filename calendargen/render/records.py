@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+from collections.abc import Iterable, Iterator
 from typing import Any
 
 from calendargen.i18n import occurrence_name
@@ -42,10 +43,19 @@ def record(occurrence: Occurrence, locale: str) -> dict[str, Any]:
     }
 
 
-def render_json(occurrences: list[Occurrence], locale: str) -> str:
+def render_json(occurrences: Iterable[Occurrence], locale: str) -> str:
     """A JSON array sorted by start, then id (the engine's order), one object a line."""
-    records = [json.dumps(record(o, locale), ensure_ascii=False) for o in occurrences]
-    return "[\n" + ",\n".join(records) + "\n]\n" if records else "[]\n"
+    return "".join(json_lines(occurrences, locale))
+
+
+def json_lines(occurrences: Iterable[Occurrence], locale: str) -> Iterator[str]:
+    """``render_json``'s text a line at a time, for writing as it is made."""
+    opened = False
+    for occurrence in occurrences:
+        yield ",\n" if opened else "[\n"
+        opened = True
+        yield json.dumps(record(occurrence, locale), ensure_ascii=False)
+    yield "\n]\n" if opened else "[]\n"
 
 
 def render_csv(occurrences: list[Occurrence], locale: str) -> str:
