@@ -7,7 +7,7 @@ from datetime import date
 from operator import attrgetter, itemgetter
 
 from calendargen.anniversaries import DEFAULT_POLICY, MilestonePolicy, anniversary_date
-from calendargen.limits import MAX_YEAR
+from calendargen.limits import MAX_YEAR, NEXT_MILESTONES, NEXT_OCCURRENCES
 from calendargen.model import Observance, Occurrence
 
 
@@ -116,8 +116,6 @@ def expand(
 
 
 UPCOMING_YEARS = 100  # how far ahead an entry's next occurrences and milestones are sought
-NEXT_OCCURRENCES = 6  # the most next occurrences anything lists (an observance page)
-NEXT_MILESTONES = 8  # the most next milestones anything lists
 CHUNK_YEARS = 10  # the years expanded at a time while looking ahead
 
 

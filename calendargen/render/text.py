@@ -11,8 +11,8 @@ from calendargen.i18n import interface_coverage, occurrence_name
 from calendargen.model import Observance, Occurrence
 from calendargen.words import era_words
 
-NEXT_OCCURRENCES = 5
-NEXT_MILESTONES = 5
+NEXT_OCCURRENCES = 5  # at most limits.NEXT_OCCURRENCES: what engine.upcoming keeps
+NEXT_MILESTONES = 5  # at most limits.NEXT_MILESTONES
 
 
 def _dates(occurrence: Occurrence) -> str:

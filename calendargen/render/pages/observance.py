@@ -22,6 +22,7 @@ from calendargen.i18n import (
     pgettext_noop,
     translate,
 )
+from calendargen.limits import NEXT_MILESTONES, NEXT_OCCURRENCES
 from calendargen.model import Observance, Occurrence, Origin, Source, localized, own
 from calendargen.render.feeds import observance_feed_path
 from calendargen.render.html import Context, Link, Page, html_lang, json_ld
@@ -36,8 +37,6 @@ from calendargen.render.subscription import Feed
 ORIGIN_OF = pgettext_noop("origin", "Anniversaries of {event} are counted from {date}.")
 ORIGIN_QUOTED = pgettext_noop("origin", "Anniversaries are counted from {date}: {event}.")
 ORIGIN_DATE = pgettext_noop("origin", "Anniversaries are counted from {date}.")
-OBSERVANCE_NEXT = 6
-OBSERVANCE_MILESTONES = 8
 
 
 @dataclass(frozen=True)
@@ -146,8 +145,8 @@ class ObservancePlanner:
         description, description_locale = localized(observance.descriptions, locale)
         provenance, name_source = observance.provenance("name", name_locale)
         upcoming = parts.plan.upcoming[observance.id]
-        regular = [o for o in upcoming if not o.milestone][:OBSERVANCE_NEXT]
-        milestones = [o for o in upcoming if o.milestone][:OBSERVANCE_MILESTONES]
+        regular = [o for o in upcoming if not o.milestone][:NEXT_OCCURRENCES]
+        milestones = [o for o in upcoming if o.milestone][:NEXT_MILESTONES]
         origin = observance.origin
         # no QR code here: one per entry and locale costs about 5 ms each (segno choosing the
         # best mask), doubling a site build; the subscribe page has those of the main feeds
