@@ -170,17 +170,18 @@ def _keep(old: Path, new: Path) -> None:
 def _carry_over(out: Path, staging: Path, skip: set[str]) -> None:
     """Bring the user's own files (not written by calgen, not replaced) into the new site;
     links are copied as links, never followed."""
-    for folder, names, files in os.walk(out):
-        here = Path(folder)
-        relative = here.relative_to(out)
-        for name in [*files, *(n for n in names if (here / n).is_symlink())]:
-            path = here / name
-            key = (relative / name).as_posix()
-            if key in skip or name.startswith(TEMP_PREFIX):
+    top = str(out)
+    for folder, names, files in os.walk(top):
+        relative = os.path.relpath(folder, top)
+        prefix = "" if relative == "." else relative.replace(os.sep, "/") + "/"
+        links = [n for n in names if os.path.islink(os.path.join(folder, n))]
+        for name in files + links:
+            if prefix + name in skip or name.startswith(TEMP_PREFIX):
                 continue
-            if not relative.parts and name in LEGACY:
+            if not prefix and name in LEGACY:
                 continue
-            target = staging / relative / name
+            path = Path(folder, name)
+            target = staging / prefix / name
             target.parent.mkdir(parents=True, exist_ok=True)
             if path.is_symlink():
                 target.symlink_to(os.readlink(path))
