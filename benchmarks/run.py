@@ -105,13 +105,13 @@ def _floor_texts(o: Occurrence, locale: str, context: EventContext) -> tuple[str
     """What an event says, prepared before the clock starts: the floor only writes it."""
     title, language = occurrence_title(o, locale)
     notes = _description(o, o.observance, locale, context, False)
-    categories = ",".join(_floor_escape(context.category_names[c]) for c in o.categories)
-    return uid(o, locale), title, language, notes, categories
+    return uid(o, locale), title, language, notes
 
 
 def _floor_lines(o: Occurrence, texts: tuple[str, ...]) -> list[str]:
-    """One event's content lines from its prepared texts."""
-    event_uid, title, language, notes, categories = texts
+    """One event's content lines from its prepared texts (an aggregate feed's brief event:
+    no CATEGORIES, STATUS only for an estimate)."""
+    event_uid, title, language, notes = texts
     lines = [
         "BEGIN:VEVENT",
         f"UID:{event_uid}",
@@ -122,10 +122,10 @@ def _floor_lines(o: Occurrence, texts: tuple[str, ...]) -> list[str]:
     ]
     if notes:
         lines.append(f"DESCRIPTION;LANGUAGE={texts_locale(event_uid)}:" + _floor_escape(notes))
+    if o.estimated:
+        lines.append("STATUS:TENTATIVE")
     return [
         *lines,
-        "CATEGORIES:" + categories,
-        f"STATUS:{'TENTATIVE' if o.estimated else 'CONFIRMED'}",
         "TRANSP:TRANSPARENT",
         "X-MICROSOFT-CDO-BUSYSTATUS:FREE",
         "END:VEVENT",

@@ -19,6 +19,7 @@ import ctypes.util
 import json
 import os
 import shutil
+import stat
 import sys
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -47,7 +48,7 @@ class Written:
     unchanged: int = 0
     reused: int = 0  # kept from the previous build without being rendered
     problems: list[Problem] = field(default_factory=list)
-    keys: dict[str, tuple[str, bool]] = field(default_factory=dict)  # see ``Staging.reuse``
+    keys: dict[str, tuple[str, bool, int]] = field(default_factory=dict)  # ``Staging.reuse``
 
 
 @dataclass(frozen=True)
@@ -141,16 +142,6 @@ def check_output_folder(out: Path, project: Path, inputs: list[Path]) -> None:
         )
 
 
-def _linked(path: Path, top: Path) -> Path | None:
-    """The first symbolic link on the way from ``top`` to ``path`` (``path`` included)."""
-    current = top
-    for part in path.relative_to(top).parts:
-        current = current / part
-        if current.is_symlink():
-            return current
-    return None
-
-
 def _same(path: Path, content: bytes) -> bool:
     try:
         return path.stat().st_size == len(content) and path.read_bytes() == content
@@ -234,7 +225,7 @@ class Staging:
         self._staging = self.folder.staging
         self.force = force
         self.previous = self.folder.written()
-        self.keys: dict[str, list[object]] = {}  # the previous build's, per path: key, trimmed
+        self.keys: dict[str, list[object]] = {}  # the previous build's: key, trimmed, size
         if self.folder.keys.is_file():
             with contextlib.suppress(ValueError):  # unreadable: render everything
                 self.keys = json.loads(self.folder.keys.read_text(encoding="utf-8"))
@@ -245,7 +236,7 @@ class Staging:
         self._all: list[Written] = []
 
     def __enter__(self) -> Staging:
-        out = self.folder.real
+        out = self._out
         if (
             not self.force
             and not self.previous
@@ -295,27 +286,37 @@ class Staging:
 
     def reuse(self, name: str, key: str) -> bool | None:
         """Keep the previous build's file at ``name`` if the previous build made it from the
-        same inputs (the same ``key``, see ``reuse.Keys``): None when it must be rendered,
-        else whether it was a trimmed feed."""
+        same inputs (the same ``key``, see ``reuse.Keys``) and it is still as written (its
+        size): None when it must be rendered, else whether it was a trimmed feed."""
         previous = self.keys.get(name)
         if not previous or previous[0] != key or name not in self.previous:
             return None
         relative = safe_path(name)
         old = self._out.joinpath(*relative.parts)
-        if self._link_above(old.parent) or old.is_symlink() or not old.is_file():
+        try:
+            found = old.lstat()
+        except OSError:
             return None
-        target = self._staging.joinpath(*relative.parts)
-        if target.parent not in self._folders:
-            target.parent.mkdir(parents=True, exist_ok=True)
-            self._folders.add(target.parent)
-        _keep(old, target)
+        if not stat.S_ISREG(found.st_mode) or found.st_size != previous[2]:
+            return None
+        if self._link_above(old.parent):
+            return None
+        _keep(old, self._place(relative))
         done = self._done
         done.names.append(name)
         done.unchanged += 1
         done.reused += 1
         trimmed = bool(previous[1])
-        done.keys[name] = (key, trimmed)
+        done.keys[name] = (key, trimmed, found.st_size)
         return trimmed
+
+    def _place(self, relative: PurePosixPath) -> Path:
+        """Where a file goes in the staging folder, its folder made."""
+        target = self._staging.joinpath(*relative.parts)
+        if target.parent not in self._folders:
+            target.parent.mkdir(parents=True, exist_ok=True)
+            self._folders.add(target.parent)
+        return target
 
     def put(self, name: str, content: bytes, key: str | None = None, trimmed: bool = False
             ) -> None:  # fmt: skip
@@ -323,7 +324,7 @@ class Staging:
         unchanged file becomes a link to the previous one. ``key`` lets the next build keep
         the file without rendering it (``reuse``)."""
         if key is not None:
-            self._done.keys[name] = (key, trimmed)
+            self._done.keys[name] = (key, trimmed, len(content))
         relative = safe_path(name)
         old = self._out.joinpath(*relative.parts)
         link = self._link_above(old.parent) or (old if old.is_symlink() else None)
@@ -334,10 +335,7 @@ class Staging:
                 Problem(f"{link} is a symbolic link; calgen does not write through it")
             )
             return
-        target = self._staging.joinpath(*relative.parts)
-        if target.parent not in self._folders:
-            target.parent.mkdir(parents=True, exist_ok=True)
-            self._folders.add(target.parent)
+        target = self._place(relative)
         if not self.force and name not in self.previous and old.exists():
             done.problems.append(
                 Problem(

@@ -87,7 +87,7 @@ def _prop(name: str, value: str, **params: str) -> str:
 
 
 def _date(day: date) -> str:
-    return f"{day.year:04d}{day.month:02d}{day.day:02d}"
+    return day.isoformat().replace("-", "")  # ISO years have four digits: 0001, 2025
 
 
 def uid(occurrence: Occurrence, locale: str) -> str:
@@ -168,20 +168,28 @@ def _description(
     return "\n".join(lines)
 
 
+def _summary(summary: tuple[str, str], observance_id: str, locale: str, context: EventContext
+             ) -> str:  # fmt: skip
+    """The SUMMARY line of a title and its language (from the context's cache)."""
+    key = ("summary", observance_id, locale, summary)
+    line = context.lines.get(key)
+    if line is None:
+        text, language = summary
+        line = context.lines[key] = _prop("SUMMARY", escape_text(text), LANGUAGE=language)
+    return line
+
+
 def _body(
-    summary: tuple[str, str], occurrence: Occurrence | None, observance: Observance, locale: str,
+    summary: str, occurrence: Occurrence | None, observance: Observance, locale: str,
     context: EventContext, full: bool,
 ) -> str:  # fmt: skip
-    """The lines from SUMMARY to END:VEVENT; ``summary`` is the title and its language.
-    Repeated lines come from the context's cache."""
+    """The lines from SUMMARY (the line ``summary``) to END:VEVENT. Repeated lines come from
+    the context's cache."""
     cache = context.lines
     estimated = occurrence is not None and occurrence.estimated
-    key: tuple[object, ...] = ("summary", observance.id, locale, summary)
-    if key not in cache:
-        text, language = summary
-        cache[key] = _prop("SUMMARY", escape_text(text), LANGUAGE=language)
-    lines = [cache[key]]
-    key = ("description", observance.id, locale, full, *_year_specific(occurrence))
+    lines = [summary]
+    key: tuple[object, ...] = ("description", observance.id, locale, full,
+                               *_year_specific(occurrence))  # fmt: skip
     if key not in cache:
         description_locale = localized(observance.descriptions, locale)[1]
         notes = _description(occurrence, observance, locale, context, full)
@@ -250,10 +258,17 @@ def render_event(
     """One VEVENT as folded text (CRLF line ends); see ``_description`` for ``full``."""
     days = (occurrence.end - occurrence.start).days + 1
     head = _head(uid(occurrence, locale), occurrence.start, days, context)
-    summary = occurrence_title(occurrence, locale)
-    if not full and not occurrence.milestone:
-        summary = _with_country(summary, occurrence.id, context)
-    return head + _body(summary, occurrence, occurrence.observance, locale, context, full)
+    plain = not occurrence.milestone and not occurrence.observed  # titled by its name alone
+    key = ("name", occurrence.id, locale, full)
+    line = context.lines.get(key) if plain else None
+    if line is None:
+        title = occurrence_title(occurrence, locale)
+        if not full and not occurrence.milestone:
+            title = _with_country(title, occurrence.id, context)
+        line = _summary(title, occurrence.id, locale, context)
+        if plain:
+            context.lines[key] = line
+    return head + _body(line, occurrence, occurrence.observance, locale, context, full)
 
 
 def _with_country(summary: tuple[str, str], observance_id: str, context: EventContext
@@ -280,7 +295,8 @@ def render_span_ends(occurrence: Occurrence, locale: str, context: EventContext)
         summary = (translate(pattern, language).format(name=name), language)
         text_uid = f"{occurrence.id}-{_date(occurrence.start)}-{kind}-{locale}@{UID_DOMAIN}"
         head = _head(text_uid, day, 1, context)
-        events.append(head + _body(summary, occurrence, occurrence.observance, locale, context,
+        line = _summary(summary, occurrence.id, locale, context)
+        events.append(head + _body(line, occurrence, occurrence.observance, locale, context,
                                    full=False))  # fmt: skip
     return events
 
@@ -304,7 +320,8 @@ def render_recurring(
     summary = localized(observance.names, locale)
     if not full:
         summary = _with_country(summary, observance.id, context)
-    return head + "".join(rules) + _body(summary, None, observance, locale, context, full)
+    line = _summary(summary, observance.id, locale, context)
+    return head + "".join(rules) + _body(line, None, observance, locale, context, full)
 
 
 def render_calendar(events: Iterable[str], info: FeedInfo) -> bytes:
