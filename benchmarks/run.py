@@ -340,15 +340,17 @@ def synthetic_catalogue(root: Path, size: int) -> None:
     shutil.copy(shipped("data") / "categories.toml", root / "data" / "categories.toml")
     rules = ["{m:02d}-{d:02d}", "2nd tuesday of march", "last friday of october",
              "easter +{d}", "{d} shawwal", "{m:02d}-{d:02d} for 3 days"]  # fmt: skip
-    lines = ['[catalogue]\ncategories = ["un", "international-day"]\n']
-    for i in range(size):
-        rule = rules[i % len(rules)].format(m=1 + i % 12, d=1 + i % 28)
-        names = "".join(f'name.{loc} = "Day {i} ({loc})"\n' for loc in LOCALES)
-        lines.append(
-            f'[[observance]]\nid = "day-{i}"\nrule = "{rule} since 2000"\n{names}'
-            f'source.title = "synthetic"\norigin.date = "{1950 + i % 70}-06-01"\n'
-        )
-    (root / "data" / "observances" / "synthetic.toml").write_text("\n".join(lines))
+    header = '[catalogue]\ncategories = ["un", "international-day"]\n'
+    for first in range(0, size, 5_000):  # files of 5,000 entries (a data file is at most 10 MB)
+        lines = [header]
+        for i in range(first, min(first + 5_000, size)):
+            rule = rules[i % len(rules)].format(m=1 + i % 12, d=1 + i % 28)
+            names = "".join(f'name.{loc} = "Day {i} ({loc})"\n' for loc in LOCALES)
+            lines.append(
+                f'[[observance]]\nid = "day-{i}"\nrule = "{rule} since 2000"\n{names}'
+                f'source.title = "synthetic"\norigin.date = "{1950 + i % 70}-06-01"\n'
+            )
+        (root / "data" / "observances" / f"synthetic-{first:06d}.toml").write_text("\n".join(lines))
     (root / "calgen.toml").write_text(
         'include_default = false\ndata = ["data"]\nlocales = ["en"]\n'
         "[window]\nfrom = 2025\nto = 2027\n"

@@ -82,12 +82,15 @@ def related_entries(
             for other in days_off[source]
             if other.id not in skip and _gap(day, other) <= NEIGHBOUR_DAYS
         }  # fmt: skip
-        same = {
-            other.id: (order[other.id], other)
-            for kind in observance.categories
-            for other in same_dates.get((kind, dates[observance.id]), ())
-            if other.id not in skip
-        }
+        same = {}  # the first of each kind's list (in catalogue order) are all that can show
+        for kind in observance.categories:
+            wanted = room + len(near)
+            for other in same_dates.get((kind, dates[observance.id]), ()):
+                if other.id not in skip:
+                    same[other.id] = (order[other.id], other)
+                    wanted -= 1
+                    if wanted == 0:
+                        break
         found = [entry[-1] for entry in sorted(near.values(), key=lambda e: e[:3])]
         found += [other for _, other in sorted(same.values(), key=lambda e: e[0])]
         found = list({o.id: o for o in found}.values())[:room]
