@@ -88,6 +88,8 @@ class BuildTasks:
                 staging.put(path, content, key, cut)
             if cut:
                 trimmed.append(path)
+        self.site.forget()  # what a task made is rarely another's: memory stays bounded
+        self.feeds.forget()
         return staging.take(), trimmed
 
     def units(self, task: Task) -> Iterator[Unit]:

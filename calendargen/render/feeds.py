@@ -27,6 +27,7 @@ from calendargen.render.ics import (
 )
 from calendargen.reuse import EVERY, Dependencies
 
+KEEP_LINES = 100_000  # event lines kept made for later events of a locale
 MAX_FEED_BYTES = 1_000_000  # Google Calendar drops events from larger feeds
 HEADER_ALLOWANCE = 2_000  # the VCALENDAR's own lines
 log = logging.getLogger(__name__)
@@ -144,6 +145,12 @@ class FeedPlanner:
         for occurrence in plan.occurrences:
             self.by_observance[occurrence.id].append(occurrence)
         self._contexts: dict[str, EventContext] = {}
+
+    def forget(self) -> None:
+        """Drop the lines cached for the events rendered so far, once they are many."""
+        for context in self._contexts.values():
+            if len(context.lines) > KEEP_LINES:
+                context.lines.clear()
 
     def context(self, locale: str) -> EventContext:
         """The event context of ``locale`` (category names, shared names), made once."""

@@ -62,6 +62,10 @@ class SitePlanner:
         """The pages of these entries in one locale, each with the entries it shows."""
         return self.observances.units(locale, observances)
 
+    def forget(self) -> None:
+        """Drop what was cached for the pages made so far."""
+        self.parts.forget()
+
     def render(self, page: Page) -> bytes:
         return self.renderer.render(page).encode("utf-8")
 

@@ -55,6 +55,9 @@ def month_days(year: int, month: int) -> tuple[date, date]:
     return date(year, month, 1), date(year + month // 12, month % 12 + 1, 1) - timedelta(days=1)
 
 
+KEEP_ITEMS = 50_000  # list items kept made for later pages (about 1 KB each)
+
+
 class Parts:
     """The pieces of one build's pages; formatting is cached per (value, locale)."""
 
@@ -73,6 +76,14 @@ class Parts:
         self.days = DayIndex.of(plan.occurrences, is_long, lambda o: place[o.id])
         self.short = [o for o in plan.occurrences if not is_long(o)]  # by start, as given
         self.long = [o for o in plan.occurrences if is_long(o) and not o.milestone]
+
+    def forget(self) -> None:
+        """Drop the words made so far once they are many (between tasks: memory stays
+        bounded however large the catalogue, and a default build keeps them all)."""
+        if len(self._shown) > KEEP_ITEMS:
+            self._where.clear()
+            self._words.clear()
+            self._shown.clear()
 
     # -- words made once per (value, locale) ---------------------------------------------
     def item(self, occurrence: Occurrence, locale: str, source: str) -> Item:
