@@ -9,8 +9,10 @@ A fingerprint of the inputs lets a build with nothing changed skip rendering.
 from __future__ import annotations
 
 import hashlib
+import re
 import time
 from datetime import date, datetime
+from importlib import metadata
 from pathlib import Path
 
 from calendargen.config import Config
@@ -138,6 +140,7 @@ def fingerprint(config: Config, today: date, stamp: datetime, data: bool = True)
     digest.update(repr(sorted(settings.items(), key=str)).encode())
     digest.update(today.isoformat().encode())
     digest.update(stamp.isoformat().encode())
+    digest.update(repr(_libraries()).encode())
     catalogue = config.data_folders if data else (shipped("data") / "locales",)
     folders = [*catalogue, shipped("templates"), Path(__file__).parent]
     folders += [f for f in (config.templates, config.messages) if f is not None]
@@ -146,6 +149,24 @@ def fingerprint(config: Config, today: date, stamp: datetime, data: bool = True)
             if path.is_file() and "__pycache__" not in path.parts:
                 digest.update(str(path).encode() + b"\0" + path.read_bytes() + b"\0")
     return digest.hexdigest()
+
+
+def _libraries() -> list[tuple[str, str | None]]:
+    """The installed versions of the libraries calendargen runs on (CLDR's formats in Babel,
+    the calendars, Jinja2...): a new one may change the output."""
+    try:
+        wanted = metadata.requires("calendargen") or []
+    except metadata.PackageNotFoundError:  # run from a source tree: nothing to compare
+        return []
+    names = sorted({re.split(r"[\s<>=!~;\[]", line, maxsplit=1)[0]
+                    for line in wanted if "extra ==" not in line})  # fmt: skip
+    versions: list[tuple[str, str | None]] = []
+    for name in names:
+        try:
+            versions.append((name, metadata.version(name)))
+        except metadata.PackageNotFoundError:
+            versions.append((name, None))
+    return versions
 
 
 def build_project(

@@ -335,3 +335,19 @@ def test_a_rebuild_after_each_kind_of_edit_equals_a_cold_build(
         cold = f"cold{number}"
         assert runner.invoke(main, ["build", "--quiet", "--out", cold]).exit_code == 0
         assert _contents(project / "public") == _contents(project / cold), number
+
+
+def test_a_new_library_version_is_a_new_input(
+    project: Path, runner: CliRunner, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Babel's CLDR data or a calendar library changes the output: a build after an upgrade
+    renders again instead of keeping the previous files."""
+    from calendargen import build
+
+    assert runner.invoke(main, ["build", "--quiet"]).exit_code == 0
+    again = runner.invoke(main, ["build"])
+    assert "up to date" in again.stdout
+    monkeypatch.setattr(build, "_libraries", lambda: [("babel", "99.0")])
+    upgraded = runner.invoke(main, ["build"])
+    assert upgraded.exit_code == 0 and "up to date" not in upgraded.stdout
+    assert "(0 of them not rendered again)" in upgraded.stdout
