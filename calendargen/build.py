@@ -17,7 +17,7 @@ from pathlib import Path
 
 from calendargen.config import Config
 from calendargen.defaults import shipped
-from calendargen.engine import expand, upcoming
+from calendargen.engine import Upcoming, expand, first_days
 from calendargen.errors import ConfigError, Problem, did_you_mean, display_path
 from calendargen.limits import MAX_YEAR
 from calendargen.loader import Catalogue, load
@@ -34,6 +34,7 @@ from calendargen.plan import BuildPlan
 from calendargen.recurrence import recurrence
 
 MAX_WINDOW_YEARS = 200
+UPCOMING_KEPT = 1_000  # entries whose next occurrences a process keeps made
 
 
 def feed_categories(catalogue: Catalogue, config: Config) -> tuple[str, ...]:
@@ -84,6 +85,7 @@ def make_plan(config: Config, today: date, stamp: datetime) -> BuildPlan:
             found = recurrence(observance)
             if found is not None:
                 recurring[observance.id] = found
+    ahead = Upcoming(catalogue.observances, today, config.milestones, keep=UPCOMING_KEPT)
     return BuildPlan(
         title=config.title,
         locales=config.locales,
@@ -94,7 +96,8 @@ def make_plan(config: Config, today: date, stamp: datetime) -> BuildPlan:
         categories=catalogue.categories,
         feed_categories=feed_categories(catalogue, config),
         occurrences=occurrences,
-        upcoming={o.id: upcoming(o, today, config.milestones) for o in catalogue.observances},
+        upcoming=ahead,
+        next_days={o.id: first_days(ahead[o.id], 2) for o in catalogue.observances},
         base_url=config.base_url,
         templates=config.templates,
         recurring=recurring,

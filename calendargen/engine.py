@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections import OrderedDict
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from datetime import date
 from operator import attrgetter, itemgetter
 
@@ -168,3 +169,46 @@ def _next(found: list[Occurrence]) -> list[Occurrence]:
     days = {found[i].start for i in milestones}
     kept.update(i for i in regular if found[i].start in days)
     return [found[i] for i in sorted(kept)]
+
+
+def first_days(upcoming: Sequence[Occurrence], years: int) -> list[Occurrence]:
+    """The first occurrence of each of the first ``years`` years that have one, neither a
+    milestone nor a substitute day (a holiday a decree split in two counts once)."""
+    firsts: dict[int, Occurrence] = {}
+    for occurrence in upcoming:  # sorted by start
+        if not occurrence.milestone and not occurrence.observed:
+            firsts.setdefault(occurrence.start.year, occurrence)
+            if len(firsts) == years:
+                break
+    return list(firsts.values())
+
+
+class Upcoming(Mapping[str, list[Occurrence]]):
+    """Each entry's ``upcoming`` occurrences by id, made when first asked for; only the most
+    recently asked are kept, so that a catalogue of any size holds few of them at a time."""
+
+    def __init__(
+        self, observances: Iterable[Observance], start: date, policy: MilestonePolicy, keep: int
+    ) -> None:
+        self._observances = {o.id: o for o in observances}
+        self._start = start
+        self._policy = policy
+        self._keep = keep
+        self._made: OrderedDict[str, list[Occurrence]] = OrderedDict()
+
+    def __getitem__(self, observance_id: str) -> list[Occurrence]:
+        found = self._made.get(observance_id)
+        if found is None:
+            observance = self._observances[observance_id]
+            found = self._made[observance_id] = upcoming(observance, self._start, self._policy)
+            if len(self._made) > self._keep:
+                self._made.popitem(last=False)
+        else:
+            self._made.move_to_end(observance_id)
+        return found
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._observances)
+
+    def __len__(self) -> int:
+        return len(self._observances)

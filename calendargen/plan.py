@@ -28,7 +28,8 @@ class BuildPlan:
     categories: Mapping[str, Category]  # every category, by id
     feed_categories: tuple[str, ...]  # the categories with a feed and a page, in order
     occurrences: list[Occurrence]  # every occurrence of the window, sorted by start
-    upcoming: Mapping[str, list[Occurrence]]  # per entry: its next ones (engine.upcoming)
+    upcoming: Mapping[str, list[Occurrence]]  # per entry: its next ones, made when asked
+    next_days: Mapping[str, list[Occurrence]]  # per entry: its first day of the next two years
     base_url: str | None = None
     templates: Path | None = None  # the project's templates, over the shipped ones
     recurring: Mapping[str, Recurrence] = field(default_factory=dict)  # compact feeds

@@ -5,10 +5,11 @@ templates, the settings, the reference date, the categories, which feeds exist: 
 of each entry the file is made from, its *dependencies*, which the code that makes the file
 names beside it (an observance page: the entry, its related entries and those marking the same
 event; a month page: the entries overlapping the month; a feed of every entry: all of them).
-An entry's part is a hash of the entry as read and of its occurrences and upcoming dates, so
-that whatever changes an entry's output (its own data, or another entry sharing its origin)
-changes its part. A file whose key is the one the previous build recorded for that path is
-linked from the previous output; editing one entry re-renders only the files listing it.
+An entry's part is a hash of the entry as read and of its occurrences in the window, so that
+whatever changes an entry's output (its own data, or another entry sharing its origin) changes
+its part; its next dates follow from the entry and the reference date. A file whose key is
+the one the previous build recorded for that path is linked from the previous output; editing
+one entry re-renders only the files listing it.
 """
 
 from __future__ import annotations
@@ -40,8 +41,7 @@ class Keys:
         self.order = {o.id: index for index, o in enumerate(plan.observances)}
         self.parts = {}
         for o in plan.observances:
-            upcoming = [u[1:] for u in plan.upcoming.get(o.id, ())]
-            made_of = (o, occurrences[o.id], upcoming, plan.recurring.get(o.id))
+            made_of = (o, occurrences[o.id], plan.recurring.get(o.id))
             self.parts[o.id] = _hash(repr(made_of))
         self.every = _hash(repr(list(self.parts.items())))
 

@@ -29,18 +29,6 @@ MAX_RELATED = 6
 NEIGHBOUR_DAYS = 1
 
 
-def first_days(upcoming: Sequence[Occurrence], years: int) -> list[Occurrence]:
-    """The first occurrence of each of the first ``years`` years that have one, neither a
-    milestone nor a substitute day (a holiday a decree split in two counts once)."""
-    firsts: dict[int, Occurrence] = {}
-    for occurrence in upcoming:  # sorted by start
-        if not occurrence.milestone and not occurrence.observed:
-            firsts.setdefault(occurrence.start.year, occurrence)
-            if len(firsts) == years:
-                break
-    return list(firsts.values())
-
-
 def _gap(a: Occurrence, b: Occurrence) -> int:
     """Days between two spans: 0 when they overlap, 1 when one ends the day before the other."""
     return max((b.start - a.end).days, (a.start - b.end).days, 0)
@@ -49,12 +37,13 @@ def _gap(a: Occurrence, b: Occurrence) -> int:
 def related_entries(
     observances: Sequence[Observance],
     categories: Mapping[str, Category],
-    upcoming: Mapping[str, list[Occurrence]],
+    next_days: Mapping[str, list[Occurrence]],
     same_event: Mapping[str, Sequence[Observance]],
 ) -> dict[str, list[Occurrence]]:
-    """For each entry id, the next days of its related entries (see the module's docstring)."""
+    """For each entry id, the next days of its related entries (see the module's docstring);
+    ``next_days`` holds each entry's first day of its next two years that have one."""
     order = {o.id: i for i, o in enumerate(observances)}
-    days = {o.id: first_days(upcoming.get(o.id, ()), 2) for o in observances}
+    days = {o.id: next_days.get(o.id, []) for o in observances}
     nexts = {key: found[0] for key, found in days.items() if found}
     dates = {key: tuple(o.start for o in found) for key, found in days.items()}
     days_off: dict[str, list[Occurrence]] = defaultdict(list)  # by source category

@@ -118,7 +118,7 @@ class ObservancePlanner:
                 self.same_event[owner.id].append(observance)
                 self.same_event[observance.id].append(owner)
         self.related = related_entries(
-            plan.observances, plan.categories, plan.upcoming, self.same_event
+            plan.observances, plan.categories, plan.next_days, self.same_event
         )
         self._day_off_dates: dict[str, frozenset[date]] = {}
 
