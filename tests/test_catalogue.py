@@ -161,7 +161,6 @@ STARTS_BEFORE_1900 = {
     "pk-iqbal-day": "not sourced: a holiday 'for decades' before 2015; starts at the birth, 1877",
     "pk-pakistan-day": "not sourced: the sources disagree between 1956 and 1957",
     "pk-quaid-e-azam-day": "not sourced: starts at the birth, 1876",
-    "tj-idi-qurbon": "not sourced: in the law of 1995, an earlier start not found",
     "tj-international-workers-solidarity-day": "not sourced: as kg-labour-day",
     "tm-gurban-bayramy": "not sourced: the first year as a day off not found",
     "tm-national-spring-festival": "not sourced: the first year as a day off not found",
@@ -215,8 +214,10 @@ FIRST_YEARS = [
     # Uzbekistan: decrees PP-221 of 20 June 1991 and PF-368 of 27 March 1992.
     pytest.param("uz-qurbon-hayiti", 1991, id="uz-qurbon"),
     pytest.param("uz-ramazon-hayiti", 1992, id="uz-ramazon"),
-    # Tajikistan (Khovar), Turkmenistan (press), Pakistan (labour policy of 1972), Kazakhstan.
+    # Tajikistan (Khovar; saat.kg), Turkmenistan (press), Pakistan (labour policy of 1972),
+    # Kazakhstan.
     pytest.param("tj-idi-ramazon", 1991, id="tj-ramazon"),
+    pytest.param("tj-idi-qurbon", 1991, id="tj-qurbon"),
     pytest.param("tm-oraza-bayramy", 1998, id="tm-oraza"),
     pytest.param("pk-labour-day", 1972, id="pk-labour-day"),
     pytest.param("kz-constitution-day", 1996, id="kz-constitution-day"),
