@@ -149,10 +149,12 @@ STARTS_BEFORE_1900 = {
     "kg-independence-day": "not sourced: the act making 31 August a day off not found",
     "kg-kurman-ait": "not sourced: the law of 1991 on holidays not found",
     "kg-labour-day": "not sourced: a Soviet day off with 2 May; when 1 May alone began not found",
-    "kg-nooruz": "not sourced: the law of 1991 on holidays not found",
+    "kg-nooruz": "not sourced: the press says a day off since 1991, the law python-holidays "
+    "cites is of 19 April 1991 (after 21 March) and was not found",
     "kg-orozo-ait": "not sourced: the law of 1991 on holidays not found",
     "kg-orthodox-christmas": "not sourced: the law of 1991 on holidays not found",
-    "kz-nauryz": "not sourced: declared a people's holiday in 1991, a day off from when not found",
+    "kz-nauryz": "not sourced: a people's holiday from 1991, treated as a day off by 2001 (the "
+    "resolution moving 25 March 2001 to 23 March); the first day off not found",
     "kz-new-year": "not sourced: when 2 January became a day off not found",
     "pk-ashura": "not sourced: the first list of Pakistan's public holidays not found",
     "pk-eid-milad-un-nabi": "not sourced: as pk-ashura",
