@@ -149,10 +149,12 @@ STARTS_BEFORE_1900 = {
     "kg-independence-day": "not sourced: the act making 31 August a day off not found",
     "kg-kurman-ait": "not sourced: the law of 1991 on holidays not found",
     "kg-labour-day": "not sourced: a Soviet day off with 2 May; when 1 May alone began not found",
-    "kg-nooruz": "not sourced: the law of 1991 on holidays not found",
+    "kg-nooruz": "not sourced: the press says a day off since 1991, the law python-holidays "
+    "cites is of 19 April 1991 (after 21 March) and was not found",
     "kg-orozo-ait": "not sourced: the law of 1991 on holidays not found",
     "kg-orthodox-christmas": "not sourced: the law of 1991 on holidays not found",
-    "kz-nauryz": "not sourced: declared a people's holiday in 1991, a day off from when not found",
+    "kz-nauryz": "not sourced: a people's holiday from 1991, treated as a day off by 2001 (the "
+    "resolution moving 25 March 2001 to 23 March); the first day off not found",
     "kz-new-year": "not sourced: when 2 January became a day off not found",
     "pk-ashura": "not sourced: the first list of Pakistan's public holidays not found",
     "pk-eid-milad-un-nabi": "not sourced: as pk-ashura",
@@ -161,7 +163,6 @@ STARTS_BEFORE_1900 = {
     "pk-iqbal-day": "not sourced: a holiday 'for decades' before 2015; starts at the birth, 1877",
     "pk-pakistan-day": "not sourced: the sources disagree between 1956 and 1957",
     "pk-quaid-e-azam-day": "not sourced: starts at the birth, 1876",
-    "tj-idi-qurbon": "not sourced: in the law of 1995, an earlier start not found",
     "tj-international-workers-solidarity-day": "not sourced: as kg-labour-day",
     "tm-gurban-bayramy": "not sourced: the first year as a day off not found",
     "tm-national-spring-festival": "not sourced: the first year as a day off not found",
@@ -215,8 +216,10 @@ FIRST_YEARS = [
     # Uzbekistan: decrees PP-221 of 20 June 1991 and PF-368 of 27 March 1992.
     pytest.param("uz-qurbon-hayiti", 1991, id="uz-qurbon"),
     pytest.param("uz-ramazon-hayiti", 1992, id="uz-ramazon"),
-    # Tajikistan (Khovar), Turkmenistan (press), Pakistan (labour policy of 1972), Kazakhstan.
+    # Tajikistan (Khovar; saat.kg), Turkmenistan (press), Pakistan (labour policy of 1972),
+    # Kazakhstan.
     pytest.param("tj-idi-ramazon", 1991, id="tj-ramazon"),
+    pytest.param("tj-idi-qurbon", 1991, id="tj-qurbon"),
     pytest.param("tm-oraza-bayramy", 1998, id="tm-oraza"),
     pytest.param("pk-labour-day", 1972, id="pk-labour-day"),
     pytest.param("kz-constitution-day", 1996, id="kz-constitution-day"),
