@@ -86,10 +86,10 @@ class BuildTasks:
             if cut is None:
                 content, cut = make()
                 staging.put(path, content, key, cut)
+                self.site.forget()  # once they are many: memory stays bounded
+                self.feeds.forget()
             if cut:
                 trimmed.append(path)
-        self.site.forget()  # what a task made is rarely another's: memory stays bounded
-        self.feeds.forget()
         return staging.take(), trimmed
 
     def units(self, task: Task) -> Iterator[Unit]:

@@ -78,8 +78,8 @@ class Parts:
         self.long = [o for o in plan.occurrences if is_long(o) and not o.milestone]
 
     def forget(self) -> None:
-        """Drop the words made so far once they are many (between tasks: memory stays
-        bounded however large the catalogue, and a default build keeps them all)."""
+        """Drop the words made so far once they are many (memory stays bounded however large
+        the catalogue; a default build keeps them all)."""
         if len(self._shown) > KEEP_ITEMS:
             self._where.clear()
             self._words.clear()
