@@ -126,3 +126,28 @@ def test_nothing_before_origin(sample: Catalogue) -> None:
     assert _dates(sample, "united-nations-day", D(1940, 1, 1), D(1945, 12, 31)) == [
         (D(1945, 10, 24), D(1945, 10, 24))
     ]
+
+
+def test_upcoming_keeps_what_a_century_of_dates_would_show() -> None:
+    """What pages list of an entry's next dates (the next 6, the next 8 milestones, the days
+    under them, the first day of the next two years) is the same as from a whole century."""
+    from calendargen.anniversaries import DEFAULT_POLICY
+    from calendargen.defaults import shipped
+    from calendargen.engine import Upcoming, first_days, upcoming
+    from calendargen.loader import load
+
+    catalogue = load([shipped("data")])
+    start = date(2026, 11, 28)
+    ahead = Upcoming(catalogue.observances, start, DEFAULT_POLICY, keep=2)
+    for observance in catalogue.observances:
+        century = expand([observance], start, date(2126, 12, 31))
+        kept = upcoming(observance, start)
+        regular = [o for o in century if not o.milestone]
+        milestones = [o for o in century if o.milestone][:8]
+        assert [o for o in kept if not o.milestone][:6] == regular[:6], observance.id
+        assert [o for o in kept if o.milestone] == milestones, observance.id
+        days = {o.start for o in milestones}
+        assert all(o in kept for o in regular if o.start in days), observance.id
+        assert first_days(kept, 2) == first_days(century, 2), observance.id
+        assert ahead[observance.id] == kept
+    assert len(ahead) == len(catalogue.observances)
