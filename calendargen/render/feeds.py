@@ -27,7 +27,7 @@ from calendargen.render.ics import (
 )
 from calendargen.reuse import EVERY, Dependencies
 
-KEEP_LINES = 100_000  # event lines kept made for later events of a locale
+KEEP_LINES = 20_000  # event lines kept made for later events (a default build: about 5,000)
 MAX_FEED_BYTES = 1_000_000  # Google Calendar drops events from larger feeds
 HEADER_ALLOWANCE = 2_000  # the VCALENDAR's own lines
 log = logging.getLogger(__name__)
@@ -225,6 +225,7 @@ class FeedPlanner:
                 paths.append(milestone_path)
             for path in paths:
                 feeds[path] += shared
+            self.forget()
         return feeds
 
     def entries(self, locale: str, observances: Iterable[Observance]) -> Iterator[FeedUnit]:
