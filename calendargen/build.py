@@ -11,6 +11,7 @@ from __future__ import annotations
 import hashlib
 import re
 import time
+from dataclasses import replace
 from datetime import date, datetime
 from importlib import metadata
 from pathlib import Path
@@ -18,7 +19,7 @@ from pathlib import Path
 from calendargen.config import Config
 from calendargen.defaults import shipped
 from calendargen.engine import Upcoming, expand, first_days
-from calendargen.errors import ConfigError, Problem, did_you_mean, display_path
+from calendargen.errors import ConfigError, did_you_mean, display_path
 from calendargen.limits import MAX_YEAR
 from calendargen.loader import Catalogue, load
 from calendargen.output import (
@@ -32,6 +33,8 @@ from calendargen.output import (
 from calendargen.parallel import map_tasks
 from calendargen.plan import BuildPlan
 from calendargen.recurrence import recurrence
+from calendargen.schema import Where
+from calendargen.tomlfile import Positions
 
 MAX_WINDOW_YEARS = 200
 UPCOMING_KEPT = 1_000  # entries whose next occurrences a process keeps made
@@ -64,13 +67,13 @@ def make_plan(config: Config, today: date, stamp: datetime) -> BuildPlan:
     catalogue = load(config.data_folders)
     unknown = [c for c in config.categories or () if c not in catalogue.categories]
     if unknown:
+        where = Where(display_path(config.file) if config.file else "calgen.toml")
+        if config.file is not None and config.file.is_file():  # the line and column of the key
+            where = replace(where, positions=Positions(config.file.read_text(encoding="utf-8")))
         raise ConfigError(
             [
-                Problem(
-                    f"unknown category '{c}'",
-                    display_path(config.file) if config.file else "calgen.toml",
-                    "categories",
-                    hint=did_you_mean(c, catalogue.categories),
+                where.at("categories").problem(
+                    f"unknown category '{c}'", hint=did_you_mean(c, catalogue.categories)
                 )
                 for c in unknown
             ]

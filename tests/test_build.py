@@ -351,3 +351,16 @@ def test_a_new_library_version_is_a_new_input(
     upgraded = runner.invoke(main, ["build"])
     assert upgraded.exit_code == 0 and "up to date" not in upgraded.stdout
     assert "(0 of them not rendered again)" in upgraded.stdout
+
+
+def test_an_unknown_category_in_the_config_is_placed(project: Path, runner: CliRunner) -> None:
+    """The catalogue decides which categories exist, so this is found after reading it; the
+    message still points at the key in calgen.toml."""
+    config = project / "calgen.toml"
+    config.write_text('categories = ["tm", "tm-holidays"]\n' + config.read_text())
+    line = config.read_text().splitlines().index('categories = ["tm", "tm-holidays"]') + 1
+    result = runner.invoke(main, ["build"])
+    assert result.exit_code == 1
+    assert result.stderr.startswith(
+        f"error: calgen.toml:{line}:1: categories: unknown category 'tm-holidays'"
+    ), result.stderr
