@@ -212,7 +212,9 @@ class FeedPlanner:
             event = _dated(None, render_recurring(entry, found, locale, context, full=False))
             for path in (all_path, *(category_feed_path(locale, c) for c in entry.categories)):
                 feeds[path].append(event)
-        for occurrence in plan.occurrences:
+        for index, occurrence in enumerate(plan.occurrences):
+            if index % 1000 == 999:
+                self.forget()
             if occurrence.id in plan.recurring and not occurrence.milestone:
                 continue  # the recurring event stands for it
             if is_long(occurrence):
@@ -225,7 +227,6 @@ class FeedPlanner:
                 paths.append(milestone_path)
             for path in paths:
                 feeds[path] += shared
-            self.forget()
         return feeds
 
     def entries(self, locale: str, observances: Iterable[Observance]) -> Iterator[FeedUnit]:
