@@ -11,6 +11,7 @@ from __future__ import annotations
 import hashlib
 import re
 import time
+from collections.abc import Callable, Iterable
 from dataclasses import replace
 from datetime import date, datetime
 from importlib import metadata
@@ -137,24 +138,38 @@ def render(plan: BuildPlan, staging: Staging, base: str, jobs: int,
     }
 
 
-def fingerprint(config: Config, today: date, stamp: datetime, data: bool = True) -> str:
-    """A hash of everything a build reads: config, reference date, data, templates, locales
-    and calendargen's own code. Equal fingerprints give byte-identical output. Without
-    ``data``, the catalogue's folders are left out (the shipped locale data stays in)."""
-    digest = hashlib.sha256()
+def fingerprints(config: Config, today: date, stamp: datetime) -> tuple[str, str]:
+    """Two hashes of what a build reads, each file read once: of everything (config, reference
+    date, libraries, data, templates, locales, calendargen's own code: equal hashes give
+    byte-identical output), and of everything but the catalogue's folders (what every output
+    file shares, see ``reuse``)."""
+    shared = hashlib.sha256()
     settings = {k: v for k, v in vars(config).items() if k != "out"}  # output place: no input
-    digest.update(repr(sorted(settings.items(), key=str)).encode())
-    digest.update(today.isoformat().encode())
-    digest.update(stamp.isoformat().encode())
-    digest.update(repr(_libraries()).encode())
-    catalogue = config.data_folders if data else (shipped("data") / "locales",)
-    folders = [*catalogue, shipped("templates"), Path(__file__).parent]
+    shared.update(repr(sorted(settings.items(), key=str)).encode())
+    shared.update(today.isoformat().encode())
+    shared.update(stamp.isoformat().encode())
+    shared.update(repr(_libraries()).encode())
+    folders = [shipped("data") / "locales", shipped("templates"), Path(__file__).parent]
     folders += [f for f in (config.templates, config.messages) if f is not None]
+    _digest_files(shared.update, folders, skip=())
+    whole = hashlib.sha256(shared.hexdigest().encode())
+    _digest_files(whole.update, config.data_folders, skip=folders)
+    return whole.hexdigest(), shared.hexdigest()
+
+
+def _digest_files(
+    update: Callable[[bytes], object], folders: Iterable[Path], skip: Iterable[Path]
+) -> None:
+    """Every file of ``folders`` (or the file itself) to a digest's ``update``, but those in
+    ``skip``."""
+    skipped = tuple(skip)
     for folder in folders:
         for path in sorted(folder.rglob("*")) if folder.is_dir() else [folder]:
-            if path.is_file() and "__pycache__" not in path.parts:
-                digest.update(str(path).encode() + b"\0" + path.read_bytes() + b"\0")
-    return digest.hexdigest()
+            if not path.is_file() or "__pycache__" in path.parts:
+                continue
+            if any(path.is_relative_to(other) for other in skipped):
+                continue
+            update(str(path).encode() + b"\0" + path.read_bytes() + b"\0")
 
 
 def _libraries() -> list[tuple[str, str | None]]:
@@ -190,13 +205,12 @@ def build_project(
     if config.templates is not None:
         inputs.append(config.templates)
     check_output_folder(config.out, config.root, inputs)
-    print_ = fingerprint(config, today, stamp)
+    print_, base = fingerprints(config, today, stamp)
     if OutputFolder(config.out).up_to_date(print_):
         seconds = time.perf_counter() - started
         return f"{config.out} is up to date (no input changed) in {seconds:.2f} s"
     plan = make_plan(config, today, stamp)
     with Staging(config.out, force) as staging:
-        base = fingerprint(config, today, stamp, data=False)
         counts = render(plan, staging, base, jobs, progress)
         report = staging.commit(print_)
     seconds = time.perf_counter() - started

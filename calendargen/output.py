@@ -6,9 +6,9 @@ moment sees the old site or the new one, never a mix. Unchanged files are hard l
 previous ones (their modification time stays, so a sync uploads only what changed); files the
 user put in the output are carried over; links in the output are never followed.
 
-calendargen's own bookkeeping (the manifest of what it wrote, the inputs' fingerprint, the
-lock, the staging folder) lives in ``.NAME.calgen/`` beside the output, never in the
-published folder.
+calendargen's own bookkeeping (the manifest of what it wrote, each file's key for reuse, the
+inputs' fingerprint, the lock, the staging folder) lives in ``.NAME.calgen/`` beside the
+output, never in the published folder.
 """
 
 from __future__ import annotations

@@ -65,7 +65,7 @@ def map_tasks(
     work: Callable[[int], T],
     count: int,
     jobs: int,
-    done: Callable[[int, T], None] | None = None,
+    done: Callable[[int, T], None],
 ) -> list[T]:
     """``[work(i) for i in range(count)]``, in up to ``jobs`` forked workers; ``done`` hears
     of each result as it arrives. An error in a worker is raised here, and a worker that dies
@@ -78,8 +78,7 @@ def map_tasks(
     if workers_wanted < 2 or "fork" not in multiprocessing.get_all_start_methods():
         for index in range(count):
             results[index] = work(index)
-            if done is not None:
-                done(index, results[index])
+            done(index, results[index])
         return list(results.values())
     context = multiprocessing.get_context("fork")
 
@@ -115,8 +114,7 @@ def map_tasks(
                     assert isinstance(value, BaseException)
                     raise value
                 results[index] = value
-                if done is not None:
-                    done(index, value)
+                done(index, value)
                 give(ready, process)
     finally:
         for worker, pipe in workers:

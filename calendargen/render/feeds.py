@@ -11,7 +11,7 @@ import logging
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator
 from datetime import date
-from functools import partial
+from functools import cache, partial
 
 from calendargen.i18n import pgettext_noop, translate
 from calendargen.model import Observance, Occurrence, localized, sources_of
@@ -184,12 +184,10 @@ class FeedPlanner:
     def aggregate(self, locale: str) -> Iterator[FeedUnit]:
         """The feeds of one locale that mix entries (all, milestones, one per category), each
         made from every entry; their events are rendered once, for the first one made."""
-        events: list[dict[str, list[Dated]]] = []
+        brief = cache(partial(self._brief, locale))
 
         def make(path: str, title: str) -> Feed:
-            if not events:
-                events.append(self._brief(locale))
-            return _calendar(events[0][path], title, path, locale, self.plan)
+            return _calendar(brief()[path], title, path, locale, self.plan)
 
         all_path, milestone_path = feed_paths(locale)
         names = self.context(locale).category_names
