@@ -8,7 +8,8 @@ locale in ``data/locales/``: ordinal suffixes by the number's last word (``ordin
 ordinals that agree with their noun (``ordinal-forms.toml``, which a pattern selects as
 ``{ordinal[feminine]}``), the named jubilees of a locale's own tradition (``jubilees.toml``) and
 the month and weekday names a language writes in lower case where CLDR capitalises them
-(``lowercase.toml``).
+(``lowercase.toml``) and the date ranges of a language whose CLDR data has none of its own
+(``ranges.toml``).
 Every function takes an explicit locale.
 """
 
@@ -235,6 +236,23 @@ class Ordinal:
 
 
 @dataclass(frozen=True)
+class Numeral:
+    """A number for a pattern: ``{day}`` writes it, ``{day[ordinal]}`` writes it as an ordinal,
+    for languages whose suffix follows the number's sound (Turkmen 6-njy aýyň, 7-nji aýyň)."""
+
+    value: int
+    locale: str
+
+    def __str__(self) -> str:
+        return number(self.value, self.locale)
+
+    def __getitem__(self, key: str) -> str:
+        if key != "ordinal":
+            raise KeyError(f"{self.locale}: a number has no {key!r}, only [ordinal]")
+        return ordinal(self.value, self.locale)
+
+
+@dataclass(frozen=True)
 class Year:
     """A year for a pattern: ``{year}`` writes the number, ``{year[ordinal]}`` the year as an
     ordinal, for languages that say "the 2019th year" (Azerbaijani 2019-cu ildən, Turkmen
@@ -384,9 +402,18 @@ def full_date(day: date, locale: str) -> str:
 
 @lru_cache(maxsize=65536)
 def date_range(start: date, end: date, locale: str) -> str:
-    """``21–22 March 2025``: a range as the locale writes one (one date if a single day)."""
+    """``21–22 March 2025``: a range as the locale writes one (one date if a single day).
+
+    A language whose CLDR data has no range of its own (Babel would give it English-shaped
+    ranges) says it in ``data/locales/ranges.toml``."""
     if start == end:
         return long_date(start, locale)
-    skeleton = "yMMMMd"
-    text = format_interval(start, end, skeleton, locale=locale_of(locale))
+    own_patterns: dict[str, list[str]] = locale_table("ranges.toml", locale)
+    if own_patterns:
+        field = "d" if (start.year, start.month) == (end.year, end.month) else "M"
+        first, last = own_patterns[field if start.year == end.year else "y"]
+        babel_locale = locale_of(locale)
+        text = format_date(start, first, babel_locale) + format_date(end, last, babel_locale)
+    else:
+        text = format_interval(start, end, "yMMMMd", locale=locale_of(locale))
     return lower_names(text, locale, opens=True)

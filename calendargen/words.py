@@ -16,6 +16,7 @@ from datetime import date
 from babel.dates import format_skeleton, get_day_names
 
 from calendargen.i18n import (
+    Numeral,
     Ordinal,
     Year,
     locale_of,
@@ -219,7 +220,7 @@ def when(rule: DateRule, locale: str) -> str:
         return text
     if isinstance(rule, ChineseDate):
         return translate(CHINESE, locale).format(
-            day=number(rule.day, locale), month=number(rule.month, locale)
+            day=Numeral(rule.day, locale), month=Numeral(rule.month, locale)
         )
     if isinstance(rule, Season):
         season = translate(SEASONS[rule.event], locale)

@@ -29,6 +29,7 @@ from calendargen.i18n import (
     weekday_name,
 )
 from calendargen.loader import Catalogue
+from calendargen.words import CHINESE
 
 ROOT = Path(__file__).parent.parent
 LOCALES = ROOT / "data" / "locales"
@@ -154,6 +155,16 @@ def test_edition_and_ranges() -> None:
     assert date_range(date(2025, 3, 21), date(2025, 3, 22), "en") == "Mar 21\u2009–\u200922, 2025"
     assert date_range(date(2025, 3, 21), date(2025, 3, 22), "es") == "21–22 de marzo de 2025"
     assert date_range(date(2025, 3, 21), date(2025, 3, 21), "ru") == "21 марта 2025\u202fг."
+
+
+def test_tajik_ranges_follow_its_long_date() -> None:
+    # CLDR's Tajik data has no ranges: Babel gives English-shaped ones ("Май 8 – 9, 2026").
+    # data/locales/ranges.toml writes them like CLDR's Tajik long date ("dd MMMM y").
+    assert date_range(date(2026, 5, 8), date(2026, 5, 9), "tg") == "08–09 май 2026"
+    assert date_range(date(2026, 4, 30), date(2026, 5, 2), "tg") == "30 апрел – 02 май 2026"
+    assert (
+        date_range(date(2025, 12, 31), date(2026, 1, 2), "tg") == "31 декабр 2025 – 02 январ 2026"
+    )
 
 
 def test_tajik_names_in_lower_case() -> None:
@@ -292,14 +303,16 @@ def test_catalogue_complete(locale: str) -> None:
 @pytest.mark.parametrize("locale", DEFAULT_LOCALES)
 def test_named_forms_exist(locale: str) -> None:
     """Every ``{ordinal[form]}`` of a catalogue names a form of data/locales/ordinal-forms.toml;
-    a year (``{year}``, ``{first}``, ``{last}``) offers only ``[ordinal]``."""
+    a year (``{year}``, ``{first}``, ``{last}``) and a Chinese calendar's day and month offer only
+    ``[ordinal]``."""
     for message in _po(locale):
         for name in _placeholders(message.string) if message.id else ():
             field, _, key = name.partition("[")
             if field == "ordinal" and key:
                 ordinal(1, locale, key.rstrip("]"))  # KeyError if the locale has no such form
             elif key:
-                assert field in ("year", "first", "last"), (locale, message.id, name)
+                numerals = ("day", "month") if message.id == CHINESE[1] else ()
+                assert field in ("year", "first", "last", *numerals), (locale, message.id, name)
                 assert key == "ordinal]", (locale, message.id, name)
 
 

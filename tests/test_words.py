@@ -104,6 +104,8 @@ TURKMEN = [
     ("year 2025", "2025-nji ýyl"),
     ("year 2026", "2026-njy ýyl"),
     ("years 2021-2030", "2021–2030-njy ýyllar"),
+    ("chinese 09-06", "her ýyl Hytaý senenamasy boýunça 9-njy aýyň 6-njy güni"),
+    ("chinese 01-15", "her ýyl Hytaý senenamasy boýunça 1-nji aýyň 15-nji güni"),
 ]  # fmt: skip
 
 # Tajik writes month and weekday names in lower case inside a sentence ("12 декабр",
