@@ -7,9 +7,11 @@ names beside it (an observance page: the entry, its related entries and those ma
 event; a month page: the entries overlapping the month; a feed of every entry: all of them).
 An entry's part is a hash of the entry as read and of its occurrences in the window, so that
 whatever changes an entry's output (its own data, or another entry sharing its origin) changes
-its part; its next dates follow from the entry and the reference date. A file whose key is
-the one the previous build recorded for that path is linked from the previous output; editing
-one entry re-renders only the files listing it.
+its part; its next dates follow from the entry and the reference date. Of the entry's texts, a
+part holds only those its file's locale shows (each as ``localized`` picks it), so that editing
+the English name re-renders English files and those of locales falling back to it. A file
+whose key is the one the previous build recorded for that path is linked from the previous
+output; editing one entry re-renders only the files listing it.
 """
 
 from __future__ import annotations
@@ -17,7 +19,9 @@ from __future__ import annotations
 import hashlib
 from collections import defaultdict
 from collections.abc import Iterable
+from dataclasses import replace
 
+from calendargen.model import FALLBACK_LOCALE, Observance, localized, own
 from calendargen.plan import BuildPlan
 
 EVERY = None  # the dependencies of a file made from every entry
@@ -39,18 +43,51 @@ class Keys:
         for occurrence in plan.occurrences:
             occurrences[occurrence.id].append(occurrence[1:])  # all but the entry itself
         self.order = {o.id: index for index, o in enumerate(plan.observances)}
-        self.parts = {}
-        for o in plan.observances:
-            made_of = (o, occurrences[o.id], plan.recurring.get(o.id))
-            self.parts[o.id] = _hash(repr(made_of))
-        self.every = _hash(repr(list(self.parts.items())))
+        self.entries = {o.id: o for o in plan.observances}
+        self.untexted = {  # each entry's part but for its texts
+            o.id: repr((_without_texts(o), occurrences[o.id], plan.recurring.get(o.id)))
+            for o in plan.observances
+        }
+        self.parts: dict[tuple[str, str], str] = {}
+        self.every: dict[str, str] = {}
 
-    def key(self, path: str, dependencies: Dependencies) -> str:
-        """The key of the file at ``path`` made from ``dependencies`` (in catalogue order, so
-        that reordering the catalogue changes the files whose order follows it)."""
+    def part(self, entry: str, locale: str) -> str:
+        """The part of ``entry`` in the key of a file in ``locale``."""
+        if (entry, locale) not in self.parts:
+            texts = repr(_texts_shown(self.entries[entry], locale))
+            self.parts[entry, locale] = _hash(f"{self.untexted[entry]}\0{texts}")
+        return self.parts[entry, locale]
+
+    def key(self, path: str, dependencies: Dependencies, locale: str) -> str:
+        """The key of the file at ``path`` in ``locale`` made from ``dependencies`` (in
+        catalogue order, so that reordering the catalogue changes the files whose order
+        follows it)."""
         if dependencies is EVERY:
-            parts = self.every
+            if locale not in self.every:
+                self.every[locale] = _hash(repr([self.part(i, locale) for i in self.order]))
+            parts = self.every[locale]
         else:
             ids = sorted(set(dependencies), key=self.order.__getitem__)
-            parts = repr([(i, self.parts[i]) for i in ids])
+            parts = repr([(i, self.part(i, locale)) for i in ids])
         return _hash(f"{self.base}\0{path}\0{parts}")
+
+
+def _without_texts(observance: Observance) -> Observance:
+    origin = observance.origin and replace(observance.origin, of={})
+    return replace(observance, names={}, descriptions={}, official={}, origin=origin)
+
+
+def _texts_shown(observance: Observance, locale: str) -> tuple[object, ...]:
+    """What of an entry's texts a file in ``locale`` can show: each text as ``localized``
+    picks it, with the language it is in, and the sources of the official texts of the
+    languages it reads (its own and the fallback)."""
+    of = observance.origin.of if observance.origin else {}
+    read = (*own(locale), FALLBACK_LOCALE)
+    official = sorted(
+        (key, source) for key, source in observance.official.items()
+        if key.rsplit(".", 1)[1] in read
+    )  # fmt: skip
+    return (
+        *(localized(texts, locale) for texts in (observance.names, observance.descriptions, of)),
+        official,
+    )

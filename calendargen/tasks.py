@@ -81,7 +81,7 @@ class BuildTasks:
                 staging.put(path, content)
             return staging.take(), trimmed
         for path, needs, make in self.units(task):
-            key = self.keys.key(path, needs)
+            key = self.keys.key(path, needs, task.locale)
             cut = staging.reuse(path, key)
             if cut is None:
                 content, cut = make()

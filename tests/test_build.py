@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import errno
+import json
 import os
 import random
 import select
@@ -301,8 +302,8 @@ def test_a_rebuild_after_each_kind_of_edit_equals_a_cold_build(
 ) -> None:
     """A build that keeps what its inputs did not change gives the same bytes as a build from
     nothing, whatever was edited: a name, a date, an origin two entries share, categories, a
-    category's name, the catalogue's order, an entry added or removed; and it renders only
-    what the edit touches."""
+    category's name, the catalogue's order, an entry added or removed, a translated name; and
+    it renders only what the edit touches (a Russian name: only Russian files)."""
     data = project / "data" / "observances" / "sample.toml"
     added = '\n[[observance]]\nid = "added-day"\nrule = "12-10"\n'
     added += 'categories = ["un", "international-day"]\nname.en = "Added Day"\n'
@@ -321,17 +322,25 @@ def test_a_rebuild_after_each_kind_of_edit_equals_a_cold_build(
         lambda: data.write_text(data.read_text(encoding="utf-8") + added, encoding="utf-8"),
         lambda: _edit(data, 'id = "disarmament-week"', 'id = "disarmament-week-renamed"'),
         lambda: _edit(project / "data" / "categories.toml", '"Public holidays"', '"Holidays"'),
+        lambda: _edit(data, 'name.ru = "Международный день мира"', 'name.ru = "День мира"'),
     ]
     assert runner.invoke(main, ["build", "--quiet"]).exit_code == 0
+    keys_file = project / ".public.calgen" / "keys.json"
+    before = json.loads(keys_file.read_text(encoding="utf-8"))
     for number, edit in enumerate(edits):
         edit()
         result = runner.invoke(main, ["build"])
         assert result.exit_code == 0, result.stderr
+        summary = result.stdout.splitlines()[0]
+        files = int(summary.split(": ", 1)[1].split(" files", 1)[0])
+        kept = int(summary.split(" unchanged (", 1)[1].split(" of them", 1)[0])
         if number == 0:  # a name: its pages, feeds and the pages listing it, not the rest
-            summary = result.stdout.splitlines()[0]
-            files = int(summary.split(": ", 1)[1].split(" files", 1)[0])
-            kept = int(summary.split(" unchanged (", 1)[1].split(" of them", 1)[0])
             assert kept > files / 2, summary
+        if number == len(edits) - 1:  # a Russian name: Russian files, not the others
+            keys = json.loads(keys_file.read_text(encoding="utf-8"))
+            changed = {path.split("/")[0] for path in keys if keys[path] != before.get(path)}
+            assert changed == {"ru"}, changed
+        before = json.loads(keys_file.read_text(encoding="utf-8"))
         cold = f"cold{number}"
         assert runner.invoke(main, ["build", "--quiet", "--out", cold]).exit_code == 0
         assert _contents(project / "public") == _contents(project / cold), number
