@@ -6,9 +6,15 @@ moment sees the old site or the new one, never a mix. Unchanged files are hard l
 previous ones (their modification time stays, so a sync uploads only what changed); files the
 user put in the output are carried over; links in the output are never followed.
 
+The site the exchange puts aside is kept as the *spare*: the next build updates it into its
+staging folder, replacing only the files that differ, instead of making every folder and link
+again and deleting the old site (on this project's default site that is 27,000 file system
+operations a build). A spare whose update was interrupted is never used: its record is
+removed before the update starts.
+
 calendargen's own bookkeeping (the manifest of what it wrote, each file's key for reuse, the
-inputs' fingerprint, the lock, the staging folder) lives in ``.NAME.calgen/`` beside the
-output, never in the published folder.
+inputs' fingerprint, the lock, the staging folder, the spare) lives in ``.NAME.calgen/``
+beside the output, never in the published folder.
 """
 
 from __future__ import annotations
@@ -16,6 +22,7 @@ from __future__ import annotations
 import contextlib
 import ctypes
 import ctypes.util
+import errno
 import json
 import os
 import shutil
@@ -90,6 +97,15 @@ class OutputFolder:
     def keys(self) -> Path:
         return self.state / "keys.json"
 
+    @property
+    def spare(self) -> Path:
+        return self.state / "spare"
+
+    @property
+    def spare_files(self) -> Path:
+        """The spare's record: its files, written once the spare is whole."""
+        return self.state / "spare.json"
+
     def written(self) -> set[str]:
         """The files the previous build wrote (its manifest)."""
         for manifest in (self.manifest, self.real / LEGACY[0]):
@@ -149,6 +165,12 @@ def _same(path: Path, content: bytes) -> bool:
         return False
 
 
+def _is(path: Path, file: os.stat_result) -> bool:
+    """Whether ``path`` is already ``file`` (the same inode), else cleared for it."""
+    _clear(path, keep=file)
+    return os.path.lexists(path)
+
+
 def _keep(old: Path, new: Path) -> None:
     """``new`` becomes ``old`` without a copy where the file system allows (same inode: the
     modification time stays)."""
@@ -158,26 +180,81 @@ def _keep(old: Path, new: Path) -> None:
         shutil.copy2(old, new, follow_symlinks=False)
 
 
-def _carry_over(out: Path, staging: Path, skip: set[str]) -> None:
+def _carry_over(
+    out: Path, staging: Path, skip: set[str], make_folder: Callable[[Path], None]
+) -> list[str]:
     """Bring the user's own files (not written by calgen, not replaced) into the new site;
-    links are copied as links, never followed."""
+    links are copied as links, never followed. Returns every file, link and empty folder
+    (``NAME/``) of ``out``."""
     top = str(out)
+    seen: list[str] = []
     for folder, names, files in os.walk(top):
         relative = os.path.relpath(folder, top)
         prefix = "" if relative == "." else relative.replace(os.sep, "/") + "/"
+        if prefix and not names and not files:
+            seen.append(prefix)
         links = [n for n in names if os.path.islink(os.path.join(folder, n))]
         for name in files + links:
+            seen.append(prefix + name)
             if prefix + name in skip or name.startswith(TEMP_PREFIX):
                 continue
             if not prefix and name in LEGACY:
                 continue
             path = Path(folder, name)
             target = staging / prefix / name
-            target.parent.mkdir(parents=True, exist_ok=True)
+            make_folder(target.parent)
+            _clear(target)  # the spare's copy, or what it holds at that place
             if path.is_symlink():
                 target.symlink_to(os.readlink(path))
             elif path.is_file():
                 _keep(path, target)
+    return seen
+
+
+def _clear(path: Path, keep: os.stat_result | None = None) -> None:
+    """Remove what is at ``path`` in the staging folder (a folder, a file, a link, never
+    followed) unless it is already the file ``keep``; a missing path or parent is fine."""
+    try:
+        found = os.lstat(path)
+    except (FileNotFoundError, NotADirectoryError):
+        return
+    if stat.S_ISDIR(found.st_mode):
+        shutil.rmtree(path)
+    elif keep is None or (found.st_ino, found.st_dev) != (keep.st_ino, keep.st_dev):
+        os.unlink(path)
+
+
+def _prune(staging: Path, stale: set[str]) -> None:
+    """Remove the spare's files that the new site does not have, and the folders they leave
+    empty; nothing under a link is touched (a link itself is removed, never followed)."""
+    real: dict[Path, bool] = {staging: True}  # folder: a folder all the way from the staging
+
+    def is_real(folder: Path) -> bool:
+        if folder not in real:
+            real[folder] = is_real(folder.parent) and stat.S_ISDIR(_mode(folder))
+        return real[folder]
+
+    folders: set[Path] = set()
+    for name in stale:
+        path = staging.joinpath(*PurePosixPath(name).parts)
+        if not is_real(path.parent):
+            continue
+        if name.endswith("/"):  # a folder that was empty
+            folders.add(path)
+        else:
+            _clear(path)
+        folders.update(p for p in path.parents if p.is_relative_to(staging) and p != staging)
+    for folder in sorted(folders, key=lambda p: len(p.parts), reverse=True):
+        if is_real(folder.parent) and stat.S_ISDIR(_mode(folder)):
+            with contextlib.suppress(OSError):  # not empty
+                folder.rmdir()
+
+
+def _mode(path: Path) -> int:
+    try:
+        return os.lstat(path).st_mode
+    except OSError:
+        return 0
 
 
 def _exchange(first: Path, second: Path) -> bool:
@@ -193,20 +270,19 @@ def _exchange(first: Path, second: Path) -> bool:
     return bool(result == 0)
 
 
-def _switch(out: Path, staging: Path, state: Path) -> None:
+def _switch(out: Path, staging: Path, spare: Path) -> bool:
     """Make ``staging`` the output: exchanged atomically where possible, else renamed in two
-    steps (a moment without the folder, never a mix)."""
+    steps (a moment without the folder, never a mix). The previous site becomes ``spare``;
+    returns whether there was one."""
     if not out.exists():
         os.replace(staging, out)
-        return
+        return False
     if _exchange(staging, out):
-        shutil.rmtree(staging)  # now the previous site
-        return
-    previous = state / "previous"
-    shutil.rmtree(previous, ignore_errors=True)
-    os.replace(out, previous)
+        os.replace(staging, spare)  # now the previous site
+        return True
+    os.replace(out, spare)
     os.replace(staging, out)
-    shutil.rmtree(previous)
+    return True
 
 
 class Staging:
@@ -230,6 +306,7 @@ class Staging:
             with contextlib.suppress(ValueError):  # unreadable: render everything
                 self.keys = json.loads(self.folder.keys.read_text(encoding="utf-8"))
         self._lock = FileLock(self.folder.state / "lock", timeout=0)
+        self._spare: set[str] | None = None  # the files of the spare the staging starts from
         self._folders: set[Path] = set()
         self._links: dict[Path, Path | None] = {}
         self._done = Written()
@@ -260,10 +337,27 @@ class Staging:
             self.folder.fingerprint.unlink(missing_ok=True)
             self.folder.keys.unlink(missing_ok=True)  # true of the output until it changes
             shutil.rmtree(self.folder.staging, ignore_errors=True)  # an interrupted build's
-            self.folder.staging.mkdir()
+            self._spare = self._take_spare()
+            if self._spare is None:
+                self.folder.staging.mkdir()
         except OSError as error:
             self.__exit__(type(error), error, None)
         return self
+
+    def _take_spare(self) -> set[str] | None:
+        """The spare's files, the spare now the staging folder; None if there is no whole
+        spare (it is then removed)."""
+        record, spare = self.folder.spare_files, self.folder.spare
+        files = None
+        if record.is_file() and spare.is_dir() and not spare.is_symlink():
+            with contextlib.suppress(ValueError, OSError):
+                files = set(json.loads(record.read_text(encoding="utf-8")))
+        record.unlink(missing_ok=True)  # from here on, the spare is being changed
+        if files is None:
+            shutil.rmtree(spare, ignore_errors=True)
+            return None
+        os.replace(spare, self.folder.staging)
+        return files
 
     def __exit__(self, kind: object, error: BaseException | None, trace: object) -> None:
         if error is not None:
@@ -301,7 +395,9 @@ class Staging:
             return None
         if self._link_above(old.parent):
             return None
-        _keep(old, self._place(relative))
+        target = self._place(relative)
+        if self._spare is None or not _is(target, found):
+            _keep(old, target)
         done = self._done
         done.names.append(name)
         done.unchanged += 1
@@ -311,12 +407,32 @@ class Staging:
         return trimmed
 
     def _place(self, relative: PurePosixPath) -> Path:
-        """Where a file goes in the staging folder, its folder made."""
+        """Where a file goes in the staging folder, its folder made. In a spare, each folder
+        on the way is checked to be a folder (a link or a file there is removed)."""
         target = self._staging.joinpath(*relative.parts)
-        if target.parent not in self._folders:
-            target.parent.mkdir(parents=True, exist_ok=True)
-            self._folders.add(target.parent)
+        self._folder(target.parent)
         return target
+
+    def _folder(self, folder: Path) -> None:
+        if folder in self._folders or folder == self._staging:
+            return
+        self._folder(folder.parent)
+        if self._spare is not None:
+            try:
+                found = os.lstat(folder)
+            except FileNotFoundError:
+                found = None
+            if found is not None and not stat.S_ISDIR(found.st_mode):
+                spare = folder.relative_to(self._staging).as_posix() in self._spare
+                if not (spare or stat.S_ISLNK(found.st_mode)):  # a file of this build's
+                    raise FileExistsError(errno.EEXIST, "not a folder", str(folder))
+                os.unlink(folder)  # the spare's file, or a link: never followed
+                found = None
+            if found is None:
+                folder.mkdir()
+        else:
+            folder.mkdir(exist_ok=True)
+        self._folders.add(folder)
 
     def put(self, name: str, content: bytes, key: str | None = None, trimmed: bool = False
             ) -> None:  # fmt: skip
@@ -344,9 +460,12 @@ class Staging:
                 )
             )
         elif _same(old, content):
-            _keep(old, target)
+            if self._spare is None or not _is(target, os.lstat(old)):
+                _keep(old, target)
             done.unchanged += 1
         else:
+            if self._spare is not None:
+                _clear(target)  # never written into: the spare's files are the old site's
             target.write_bytes(content)
             done.written += 1
 
@@ -369,13 +488,19 @@ class Staging:
             raise BuildError([p for _, p in problems[:20]])
         current = {name for w in self._all for name in w.names}
         out, staging = self._out, self._staging
+        if self._spare is not None:  # first: no link is in the staging folder yet
+            _prune(staging, self._spare - current)
+        previous_site: list[str] = []
         if out.is_dir():
-            _carry_over(out, staging, current | self.previous)
+            skip = current | self.previous
+            previous_site = _carry_over(out, staging, skip, self._folder)
         removed = sum(1 for name in self.previous - current if (out / name).is_file())
-        _switch(out, staging, self.folder.state)
+        kept = _switch(out, staging, self.folder.spare)
         self.folder.manifest.write_text("\n".join(sorted(current)) + "\n", encoding="utf-8")
         keys = {name: key for w in self._all for name, key in w.keys.items()}
         self.folder.keys.write_text(json.dumps(keys, sort_keys=True), encoding="utf-8")
+        if kept:
+            self.folder.spare_files.write_text(json.dumps(previous_site), encoding="utf-8")
         if inputs is not None:
             self.folder.fingerprint.write_text(inputs, encoding="utf-8")
         return WriteReport(

@@ -6,7 +6,9 @@ import errno
 import json
 import os
 import random
+import re
 import select
+import shutil
 import subprocess
 import sys
 import time
@@ -92,6 +94,68 @@ def test_interrupted_build_is_completed(project: Path, runner: CliRunner) -> Non
     assert _tree(out) == complete  # same bytes and times: unchanged files were kept
     assert not staging.exists()
     assert not [p for p in out.rglob("*") if p.name.startswith(".calgen")]  # nothing of ours
+
+
+def test_the_spare_site_is_updated_not_followed(
+    project: Path, runner: CliRunner, tmp_path_factory: pytest.TempPathFactory
+) -> None:
+    """The previous site, kept beside the output, is what the next build updates: the result
+    equals a build from nothing; the user's files, links and folders come and go with the
+    output (an empty folder is not carried); a link planted in the spare is removed, never
+    written through; a spare without its record is not used."""
+    outside = tmp_path_factory.mktemp("outside")
+    for name in ("keep.txt", "index.html"):  # index.html: as under a locale's folder
+        (outside / name).write_text("not calgen's")
+    out, state = project / "public", project / ".public.calgen"
+    config = project / "calgen.toml"
+
+    def build(*options: str) -> None:
+        result = runner.invoke(main, ["build", "--quiet", *options])
+        assert result.exit_code == 0, result.stderr
+
+    def cold() -> dict[str, bytes]:
+        shutil.rmtree(project / "cold", ignore_errors=True)
+        shutil.rmtree(project / ".cold.calgen", ignore_errors=True)
+        build("--out", "cold")
+        return _contents(project / "cold")
+
+    def window(years: str) -> None:  # a new input: a real build, not "up to date"
+        config.write_text(re.sub(r"to = \d+", f"to = {years}", config.read_text()))
+
+    build()
+    (out / "CNAME").write_text("days.example.org")
+    (out / "notes").mkdir()
+    (out / "notes" / "a.txt").write_text("mine")
+    (out / "empty").mkdir()
+    (out / "docs").symlink_to(outside)
+    window("2027")
+    build()  # the first site is now the spare
+    assert (state / "spare").is_dir() and (state / "spare.json").is_file()
+    window("2026")
+    build()  # updates the first site, which had none of the user's files
+    found = _contents(out)
+    assert found.pop("CNAME") == b"days.example.org" and found.pop("notes/a.txt") == b"mine"
+    assert found == cold()
+    assert (out / "docs").is_symlink()
+    assert not (out / "empty").exists()  # an empty folder is not carried over (nor kept)
+    (out / "notes" / "a.txt").unlink()
+    (out / "notes").rmdir()
+    (out / "docs").unlink()
+    spare = state / "spare"
+    for planted in ("en", "fr"):  # links where the site has folders, to a folder outside
+        shutil.rmtree(spare / planted)
+        (spare / planted).symlink_to(outside)
+    window("2027")
+    config.write_text(config.read_text().replace('"en", "fr", "ru"', '"en", "ru"'))
+    build()  # fr's files are stale, under a planted link
+    assert sorted(p.name for p in outside.iterdir()) == ["index.html", "keep.txt"]
+    assert not (out / "notes").exists() and not (out / "docs").exists()
+    assert {k: v for k, v in _contents(out).items() if k != "CNAME"} == cold()
+    (state / "spare.json").unlink()  # as if killed while the spare was being updated
+    (state / "spare" / "en" / "index.html").write_text("half a fi")
+    window("2026")
+    build()
+    assert {k: v for k, v in _contents(out).items() if k != "CNAME"} == cold()
 
 
 def test_concurrent_build_refused(project: Path, runner: CliRunner) -> None:
