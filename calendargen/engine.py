@@ -36,7 +36,7 @@ def _occurrences(
     overrides = observance.overrides
     origin = observance.origin
     origin_year = origin.date.year if origin is not None else None
-    since = observance.first_year
+    since = observance.first_year if observance.counted else None
     if origin_year is not None:
         first = max(first, origin_year)
     found: list[Occurrence] = []

@@ -266,6 +266,7 @@ class _Reader:
             file=self.display,
             official=official,
             day_off=any(self.categories[c].day_off for c in categories),
+            counted=known.get("edition", True),
         )
 
 

@@ -114,6 +114,9 @@ class Observance:
     # other text outside English is a translation (docs/catalogue.md, "Translations").
     official: dict[str, Source] = field(default_factory=dict)
     day_off: bool = False  # its days are days off in its country (from its kind's category)
+    # Whether its occurrences count editions from its first year: not where that year is only
+    # the first one a source supports (``edition = false``), as for a feast far older.
+    counted: bool = True
 
     def name(self, locale: str) -> str:
         return localized(self.names, locale)[0]

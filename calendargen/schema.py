@@ -207,6 +207,7 @@ OBSERVANCE = (
     Field("source", (dict, list[dict[str, Any]]), _SOURCE, required=True),
     Field("origin", dict, "a table with a date (origin.date = YYYY-MM-DD)"),
     Field("overrides", dict, "a table by year (overrides.2024 = ...)"),
+    Field("edition", bool),  # false: the rule's first year is only the first one a source supports
 )
 ORIGIN = (
     Field("date", (str, date), "a date (YYYY-MM-DD)"),

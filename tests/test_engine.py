@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date
 
 from hypothesis import given, settings
@@ -84,6 +85,18 @@ def test_two_baselines(sample: Catalogue) -> None:
     assert neutrality is not None
     (day, milestone) = expand([neutrality], D(2025, 12, 12), D(2025, 12, 12))
     assert (day.anniversary, day.edition, milestone.milestone) == (30, 9, True)
+
+
+def test_an_entry_without_editions(sample: Catalogue) -> None:
+    """``edition = false``: the rule's first year is a lower bound, so no count is given (the
+    occurrences are the same)."""
+    neutrality = sample.get("international-day-of-neutrality")
+    assert neutrality is not None
+    uncounted = replace(neutrality, counted=False)
+    (day, _), (same, _) = (expand([o], D(2025, 12, 12), D(2025, 12, 12))
+                           for o in (neutrality, uncounted))  # fmt: skip
+    assert (day.edition, same.edition, same.anniversary) == (9, None, 30)
+    assert (day.start, day.end) == (same.start, same.end)
 
 
 def test_anniversary_only_and_leap_day(sample: Catalogue) -> None:
