@@ -129,9 +129,6 @@ def _first_start(observance: Observance, until: date = date(1950, 12, 31)) -> da
 STARTS_BEFORE_1900 = {
     "am-christmas": "not sourced: a day off under the 1996 law, 1991-1995 unknown",
     "am-new-year": "not sourced: as am-christmas",
-    "az-national-salvation-day": "not sourced: 1997 (press) against the holidays law as of "
-    "May 1998, which does not list 15 June",
-    "az-victory-over-fascism-day": "not sourced: not in the holidays law of 1992 (as of 1998)",
     "ge-christmas": "not sourced: the act that made the church holidays days off not found",
     "ge-epiphany": "not sourced: as ge-christmas",
     "ge-giorgoba": "not sourced: as ge-christmas",
@@ -213,6 +210,10 @@ FIRST_YEARS = [
     pytest.param("ru-spring-and-labour-day", 1919, id="ru-1-may"),
     pytest.param("ru-day-of-accord-and-reconciliation", 1919, id="ru-7-november"),
     pytest.param("ge-victory-day", 1945, id="ge-victory"),
+    pytest.param("az-victory-over-fascism-day", 1945, id="az-victory"),
+    # Azerbaijan: Labour Code art. 105 as worded before Law 194-IIIQD of 8 December 2006 (the
+    # holidays law of 1992, as of 1998, does not list 15 June; the Code's 1999 text not read).
+    pytest.param("az-national-salvation-day", 2006, id="az-salvation"),
     # Uzbekistan: decrees PP-221 of 20 June 1991 and PF-368 of 27 March 1992.
     pytest.param("uz-qurbon-hayiti", 1991, id="uz-qurbon"),
     pytest.param("uz-ramazon-hayiti", 1992, id="uz-ramazon"),
