@@ -138,7 +138,6 @@ STARTS_BEFORE_1900 = {
     "ge-orthodox-good-friday": "not sourced: as ge-christmas",
     "ge-orthodox-holy-saturday": "not sourced: as ge-christmas",
     "ge-svetitskhovloba": "not sourced: as ge-christmas",
-    "ge-international-womens-day": "not sourced: abolished in 1991, back in 2002 or 2003",
     "ge-mothers-day": "not sourced: approved in 1991, before or after 3 March unknown",
     "ge-national-unity-day": "not sourced: a holiday after 9 April 1989, no year found",
     "ge-new-year": "not sourced: 1 January a Soviet day off from 1948, 2 January's year not found",
@@ -211,6 +210,8 @@ FIRST_YEARS = [
     pytest.param("ru-day-of-accord-and-reconciliation", 1919, id="ru-7-november"),
     pytest.param("ge-victory-day", 1945, id="ge-victory"),
     pytest.param("az-victory-over-fascism-day", 1945, id="az-victory"),
+    # Georgia: 8 March a USSR day off from 1966 (decree of 8 May 1965); abolished in 1991.
+    pytest.param("ge-international-womens-day", 1966, id="ge-8-march"),
     # Azerbaijan: Labour Code art. 105 as worded before Law 194-IIIQD of 8 December 2006 (the
     # holidays law of 1992, as of 1998, does not list 15 June; the Code's 1999 text not read).
     pytest.param("az-national-salvation-day", 2006, id="az-salvation"),
