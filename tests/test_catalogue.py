@@ -144,7 +144,7 @@ STARTS_BEFORE_1900 = {
     "kg-constitution-day": "not sourced: the act making 5 May a day off not found",
     "kg-independence-day": "not sourced: the act making 31 August a day off not found",
     "kg-kurman-ait": "not sourced: the law of 1991 on holidays not found",
-    "kg-labour-day": "not sourced: a Soviet day off with 2 May; when 1 May alone began not found",
+    "kg-labour-day": "not sourced: 1 May before 1928 (1-2 May 1928-1991 from the USSR list)",
     "kg-nooruz": "not sourced: the press says a day off since 1991, the law python-holidays "
     "cites is of 19 April 1991 (after 21 March) and was not found",
     "kg-orozo-ait": "not sourced: the law of 1991 on holidays not found",
@@ -159,7 +159,8 @@ STARTS_BEFORE_1900 = {
     "pk-iqbal-day": "not sourced: a holiday 'for decades' before 2015; starts at the birth, 1877",
     "pk-pakistan-day": "not sourced: the sources disagree between 1956 and 1957",
     "pk-quaid-e-azam-day": "not sourced: starts at the birth, 1876",
-    "tj-international-workers-solidarity-day": "not sourced: as kg-labour-day",
+    "tj-international-workers-solidarity-day": "not sourced: as kg-labour-day (Tajikistan was "
+    "under the Emirate of Bukhara until 1920)",
     "tm-gurban-bayramy": "not sourced: the first year as a day off not found",
     "tm-national-spring-festival": "not sourced: the first year as a day off not found",
     "uz-navruz": "not sourced: the act making 21 March a day off not found",
@@ -208,6 +209,9 @@ FIRST_YEARS = [
     # USSR: RSFSR Labour Code of 1918 (1 May, 7 November); decree of 8 May 1945 (9 May).
     pytest.param("ru-spring-and-labour-day", 1919, id="ru-1-may"),
     pytest.param("ru-day-of-accord-and-reconciliation", 1919, id="ru-7-november"),
+    # The USSR list: 1-2 May and 7-8 November from 1928 (resolution of 1939; Wikipedia).
+    pytest.param("am-labour-day", 1928, id="am-1-may"),
+    pytest.param("kg-october-revolution-day", 1928, id="kg-7-november"),
     pytest.param("ge-victory-day", 1945, id="ge-victory"),
     pytest.param("az-victory-over-fascism-day", 1945, id="az-victory"),
     # Georgia: 8 March a USSR day off from 1966 (decree of 8 May 1965); abolished in 1991.
