@@ -143,11 +143,7 @@ STARTS_BEFORE_1900 = {
     "ge-new-year": "not sourced: 1 January a Soviet day off from 1948, 2 January's year not found",
     "kg-constitution-day": "not sourced: the act making 5 May a day off not found",
     "kg-independence-day": "not sourced: the act making 31 August a day off not found",
-    "kg-kurman-ait": "not sourced: the law of 1991 on holidays not found",
     "kg-labour-day": "not sourced: 1 May before 1928 (1-2 May 1928-1991 from the USSR list)",
-    "kg-nooruz": "not sourced: the press says a day off since 1991, the law python-holidays "
-    "cites is of 19 April 1991 (after 21 March) and was not found",
-    "kg-orozo-ait": "not sourced: the law of 1991 on holidays not found",
     "kg-orthodox-christmas": "not sourced: the law of 1991 on holidays not found",
     "kz-nauryz": "not sourced: a people's holiday from 1991, treated as a day off by 2001 (the "
     "resolution moving 25 March 2001 to 23 March); the first day off not found",
@@ -212,6 +208,11 @@ FIRST_YEARS = [
     # The USSR list: 1-2 May and 7-8 November from 1928 (resolution of 1939; Wikipedia).
     pytest.param("am-labour-day", 1928, id="am-1-may"),
     pytest.param("kg-october-revolution-day", 1928, id="kg-7-november"),
+    # Kyrgyzstan: Nooruz a yearly holiday with independence (press; the 1991 law on Nooruz); Orozo
+    # ait and Kurman ait from the Labour Code of 4 August 2004, the first act found.
+    pytest.param("kg-nooruz", 1992, id="kg-nooruz"),
+    pytest.param("kg-orozo-ait", 2005, id="kg-orozo-ait"),
+    pytest.param("kg-kurman-ait", 2005, id="kg-kurman-ait"),
     pytest.param("ge-victory-day", 1945, id="ge-victory"),
     pytest.param("az-victory-over-fascism-day", 1945, id="az-victory"),
     # Georgia: 8 March a USSR day off from 1966 (decree of 8 May 1965); abolished in 1991.
