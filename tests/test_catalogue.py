@@ -159,7 +159,6 @@ STARTS_BEFORE_1900 = {
     "under the Emirate of Bukhara until 1920)",
     "tm-gurban-bayramy": "not sourced: the first year as a day off not found",
     "tm-national-spring-festival": "not sourced: the first year as a day off not found",
-    "uz-navruz": "not sourced: the act making 21 March a day off not found",
 }
 
 
@@ -223,6 +222,8 @@ FIRST_YEARS = [
     # Uzbekistan: decrees PP-221 of 20 June 1991 and PF-368 of 27 March 1992.
     pytest.param("uz-qurbon-hayiti", 1991, id="uz-qurbon"),
     pytest.param("uz-ramazon-hayiti", 1992, id="uz-ramazon"),
+    # Uzbekistan: Navruz from the Labour Code of 21 December 1995 (the decree of 3 May 1990 not read).
+    pytest.param("uz-navruz", 1997, id="uz-navruz"),
     # Tajikistan (Khovar; saat.kg), Turkmenistan (press), Pakistan (labour policy of 1972),
     # Kazakhstan.
     pytest.param("tj-idi-ramazon", 1991, id="tj-ramazon"),
