@@ -129,9 +129,6 @@ def _first_start(observance: Observance, until: date = date(1950, 12, 31)) -> da
 STARTS_BEFORE_1900 = {
     "am-christmas": "not sourced: a day off under the 1996 law, 1991-1995 unknown",
     "am-new-year": "not sourced: as am-christmas",
-    "az-national-salvation-day": "not sourced: 1997 (press) against the holidays law as of "
-    "May 1998, which does not list 15 June",
-    "az-victory-over-fascism-day": "not sourced: not in the holidays law of 1992 (as of 1998)",
     "ge-christmas": "not sourced: the act that made the church holidays days off not found",
     "ge-epiphany": "not sourced: as ge-christmas",
     "ge-giorgoba": "not sourced: as ge-christmas",
@@ -141,17 +138,12 @@ STARTS_BEFORE_1900 = {
     "ge-orthodox-good-friday": "not sourced: as ge-christmas",
     "ge-orthodox-holy-saturday": "not sourced: as ge-christmas",
     "ge-svetitskhovloba": "not sourced: as ge-christmas",
-    "ge-international-womens-day": "not sourced: abolished in 1991, back in 2002 or 2003",
     "ge-mothers-day": "not sourced: approved in 1991, before or after 3 March unknown",
     "ge-national-unity-day": "not sourced: a holiday after 9 April 1989, no year found",
     "ge-new-year": "not sourced: 1 January a Soviet day off from 1948, 2 January's year not found",
     "kg-constitution-day": "not sourced: the act making 5 May a day off not found",
     "kg-independence-day": "not sourced: the act making 31 August a day off not found",
-    "kg-kurman-ait": "not sourced: the law of 1991 on holidays not found",
-    "kg-labour-day": "not sourced: a Soviet day off with 2 May; when 1 May alone began not found",
-    "kg-nooruz": "not sourced: the press says a day off since 1991, the law python-holidays "
-    "cites is of 19 April 1991 (after 21 March) and was not found",
-    "kg-orozo-ait": "not sourced: the law of 1991 on holidays not found",
+    "kg-labour-day": "not sourced: 1 May before 1928 (1-2 May 1928-1991 from the USSR list)",
     "kg-orthodox-christmas": "not sourced: the law of 1991 on holidays not found",
     "kz-nauryz": "not sourced: a people's holiday from 1991, treated as a day off by 2001 (the "
     "resolution moving 25 March 2001 to 23 March); the first day off not found",
@@ -163,10 +155,10 @@ STARTS_BEFORE_1900 = {
     "pk-iqbal-day": "not sourced: a holiday 'for decades' before 2015; starts at the birth, 1877",
     "pk-pakistan-day": "not sourced: the sources disagree between 1956 and 1957",
     "pk-quaid-e-azam-day": "not sourced: starts at the birth, 1876",
-    "tj-international-workers-solidarity-day": "not sourced: as kg-labour-day",
+    "tj-international-workers-solidarity-day": "not sourced: as kg-labour-day (Tajikistan was "
+    "under the Emirate of Bukhara until 1920)",
     "tm-gurban-bayramy": "not sourced: the first year as a day off not found",
     "tm-national-spring-festival": "not sourced: the first year as a day off not found",
-    "uz-navruz": "not sourced: the act making 21 March a day off not found",
 }
 
 
@@ -212,10 +204,26 @@ FIRST_YEARS = [
     # USSR: RSFSR Labour Code of 1918 (1 May, 7 November); decree of 8 May 1945 (9 May).
     pytest.param("ru-spring-and-labour-day", 1919, id="ru-1-may"),
     pytest.param("ru-day-of-accord-and-reconciliation", 1919, id="ru-7-november"),
+    # The USSR list: 1-2 May and 7-8 November from 1928 (resolution of 1939; Wikipedia).
+    pytest.param("am-labour-day", 1928, id="am-1-may"),
+    pytest.param("kg-october-revolution-day", 1928, id="kg-7-november"),
+    # Kyrgyzstan: Nooruz a yearly holiday with independence (press; the 1991 law on Nooruz); Orozo
+    # ait and Kurman ait from the Labour Code of 4 August 2004, the first act found.
+    pytest.param("kg-nooruz", 1992, id="kg-nooruz"),
+    pytest.param("kg-orozo-ait", 2005, id="kg-orozo-ait"),
+    pytest.param("kg-kurman-ait", 2005, id="kg-kurman-ait"),
     pytest.param("ge-victory-day", 1945, id="ge-victory"),
+    pytest.param("az-victory-over-fascism-day", 1945, id="az-victory"),
+    # Georgia: 8 March a USSR day off from 1966 (decree of 8 May 1965); abolished in 1991.
+    pytest.param("ge-international-womens-day", 1966, id="ge-8-march"),
+    # Azerbaijan: Labour Code art. 105 as worded before Law 194-IIIQD of 8 December 2006 (the
+    # holidays law of 1992, as of 1998, does not list 15 June; the Code's 1999 text not read).
+    pytest.param("az-national-salvation-day", 2006, id="az-salvation"),
     # Uzbekistan: decrees PP-221 of 20 June 1991 and PF-368 of 27 March 1992.
     pytest.param("uz-qurbon-hayiti", 1991, id="uz-qurbon"),
     pytest.param("uz-ramazon-hayiti", 1992, id="uz-ramazon"),
+    # Uzbekistan: Navruz from the Labour Code of 21 December 1995 (the decree of 3 May 1990 not read).
+    pytest.param("uz-navruz", 1997, id="uz-navruz"),
     # Tajikistan (Khovar; saat.kg), Turkmenistan (press), Pakistan (labour policy of 1972),
     # Kazakhstan.
     pytest.param("tj-idi-ramazon", 1991, id="tj-ramazon"),
