@@ -158,20 +158,22 @@ def check_output_folder(out: Path, project: Path, inputs: list[Path]) -> None:
         )
 
 
-def _same(path: Path, content: bytes) -> bool:
+def _same(path: str, content: bytes) -> bool:
     try:
-        return path.stat().st_size == len(content) and path.read_bytes() == content
+        if os.stat(path).st_size != len(content):
+            return False
+        with open(path, "rb") as file:
+            return file.read() == content
     except OSError:
         return False
 
 
-def _is(path: Path, file: os.stat_result) -> bool:
-    """Whether ``path`` is already ``file`` (the same inode), else cleared for it."""
-    _clear(path, keep=file)
-    return os.path.lexists(path)
+def _write(path: str, content: bytes) -> None:
+    with open(path, "wb") as file:
+        file.write(content)
 
 
-def _keep(old: Path, new: Path) -> None:
+def _keep(old: str | Path, new: str | Path) -> None:
     """``new`` becomes ``old`` without a copy where the file system allows (same inode: the
     modification time stays)."""
     try:
@@ -181,47 +183,54 @@ def _keep(old: Path, new: Path) -> None:
 
 
 def _carry_over(
-    out: Path, staging: Path, skip: set[str], make_folder: Callable[[Path], None]
+    out: Path, staging: Path, skip: set[str], make_folder: Callable[[str], None]
 ) -> list[str]:
     """Bring the user's own files (not written by calgen, not replaced) into the new site;
     links are copied as links, never followed. Returns every file, link and empty folder
     (``NAME/``) of ``out``."""
-    top = str(out)
     seen: list[str] = []
-    for folder, names, files in os.walk(top):
-        relative = os.path.relpath(folder, top)
-        prefix = "" if relative == "." else relative.replace(os.sep, "/") + "/"
-        if prefix and not names and not files:
+    folders = [(str(out), "")]
+    while folders:
+        folder, prefix = folders.pop()
+        with os.scandir(folder) as listing:
+            entries = list(listing)
+        if prefix and not entries:
             seen.append(prefix)
-        links = [n for n in names if os.path.islink(os.path.join(folder, n))]
-        for name in files + links:
-            seen.append(prefix + name)
-            if prefix + name in skip or name.startswith(TEMP_PREFIX):
+        for entry in entries:
+            name = prefix + entry.name
+            if entry.is_dir(follow_symlinks=False):
+                folders.append((entry.path, name + "/"))
                 continue
-            if not prefix and name in LEGACY:
+            seen.append(name)
+            if name in skip or entry.name.startswith(TEMP_PREFIX):
                 continue
-            path = Path(folder, name)
-            target = staging / prefix / name
-            make_folder(target.parent)
+            if not prefix and entry.name in LEGACY:
+                continue
+            target = os.path.join(staging, name)
+            make_folder(os.path.dirname(target))
             _clear(target)  # the spare's copy, or what it holds at that place
-            if path.is_symlink():
-                target.symlink_to(os.readlink(path))
-            elif path.is_file():
-                _keep(path, target)
+            if entry.is_symlink():
+                os.symlink(os.readlink(entry.path), target)
+            elif entry.is_file(follow_symlinks=False):
+                _keep(entry.path, target)
     return seen
 
 
-def _clear(path: Path, keep: os.stat_result | None = None) -> None:
+def _clear(path: str | Path, keep: os.stat_result | None = None) -> bool:
     """Remove what is at ``path`` in the staging folder (a folder, a file, a link, never
-    followed) unless it is already the file ``keep``; a missing path or parent is fine."""
+    followed) unless it is already the file ``keep`` (then True); a missing path or parent is
+    fine."""
     try:
         found = os.lstat(path)
     except (FileNotFoundError, NotADirectoryError):
-        return
+        return False
     if stat.S_ISDIR(found.st_mode):
         shutil.rmtree(path)
-    elif keep is None or (found.st_ino, found.st_dev) != (keep.st_ino, keep.st_dev):
+    elif keep is not None and (found.st_ino, found.st_dev) == (keep.st_ino, keep.st_dev):
+        return True
+    else:
         os.unlink(path)
+    return False
 
 
 def _prune(staging: Path, stale: set[str]) -> None:
@@ -307,8 +316,9 @@ class Staging:
                 self.keys = json.loads(self.folder.keys.read_text(encoding="utf-8"))
         self._lock = FileLock(self.folder.state / "lock", timeout=0)
         self._spare: set[str] | None = None  # the files of the spare the staging starts from
-        self._folders: set[Path] = set()
-        self._links: dict[Path, Path | None] = {}
+        self._out_text, self._staging_text = str(self._out), str(self._staging)
+        self._folders: set[str] = set()
+        self._links: dict[str, str | None] = {}
         self._done = Written()
         self._all: list[Written] = []
 
@@ -371,11 +381,11 @@ class Staging:
                 )
             ) from None
 
-    def _link_above(self, folder: Path) -> Path | None:
+    def _link_above(self, folder: str) -> str | None:
         """The first symbolic link from the output down to ``folder`` (cached per folder)."""
         if folder not in self._links:
-            above = None if folder == self._out else self._link_above(folder.parent)
-            self._links[folder] = above or (folder if folder.is_symlink() else None)
+            above = None if folder == self._out_text else self._link_above(os.path.dirname(folder))
+            self._links[folder] = above or (folder if os.path.islink(folder) else None)
         return self._links[folder]
 
     def reuse(self, name: str, key: str) -> bool | None:
@@ -385,18 +395,17 @@ class Staging:
         previous = self.keys.get(name)
         if not previous or previous[0] != key or name not in self.previous:
             return None
-        relative = safe_path(name)
-        old = self._out.joinpath(*relative.parts)
+        old = self._old(name)
         try:
-            found = old.lstat()
+            found = os.lstat(old)
         except OSError:
             return None
         if not stat.S_ISREG(found.st_mode) or found.st_size != previous[2]:
             return None
-        if self._link_above(old.parent):
+        if self._link_above(os.path.dirname(old)):
             return None
-        target = self._place(relative)
-        if self._spare is None or not _is(target, found):
+        target = self._place(name)
+        if self._spare is None or not _clear(target, keep=found):
             _keep(old, target)
         done = self._done
         done.names.append(name)
@@ -406,32 +415,39 @@ class Staging:
         done.keys[name] = (key, trimmed, found.st_size)
         return trimmed
 
-    def _place(self, relative: PurePosixPath) -> Path:
+    def _old(self, name: str) -> str:
+        """Where the planned file ``name`` is in the output (refused if it could leave it)."""
+        if name.startswith("/") or any(p in ("", ".", "..") for p in name.split("/")):
+            safe_path(name)  # raises, saying why
+        return f"{self._out_text}/{name}"
+
+    def _place(self, name: str) -> str:
         """Where a file goes in the staging folder, its folder made. In a spare, each folder
         on the way is checked to be a folder (a link or a file there is removed)."""
-        target = self._staging.joinpath(*relative.parts)
-        self._folder(target.parent)
+        target = f"{self._staging_text}/{name}"
+        self._folder(os.path.dirname(target))
         return target
 
-    def _folder(self, folder: Path) -> None:
-        if folder in self._folders or folder == self._staging:
+    def _folder(self, folder: str) -> None:
+        if folder in self._folders or folder == self._staging_text:
             return
-        self._folder(folder.parent)
+        self._folder(os.path.dirname(folder))
         if self._spare is not None:
             try:
                 found = os.lstat(folder)
             except FileNotFoundError:
                 found = None
             if found is not None and not stat.S_ISDIR(found.st_mode):
-                spare = folder.relative_to(self._staging).as_posix() in self._spare
+                spare = folder[len(self._staging_text) + 1 :] in self._spare
                 if not (spare or stat.S_ISLNK(found.st_mode)):  # a file of this build's
-                    raise FileExistsError(errno.EEXIST, "not a folder", str(folder))
+                    raise FileExistsError(errno.EEXIST, "not a folder", folder)
                 os.unlink(folder)  # the spare's file, or a link: never followed
                 found = None
             if found is None:
-                folder.mkdir()
+                os.mkdir(folder)
         else:
-            folder.mkdir(exist_ok=True)
+            with contextlib.suppress(FileExistsError):
+                os.mkdir(folder)
         self._folders.add(folder)
 
     def put(self, name: str, content: bytes, key: str | None = None, trimmed: bool = False
@@ -441,9 +457,8 @@ class Staging:
         the file without rendering it (``reuse``)."""
         if key is not None:
             self._done.keys[name] = (key, trimmed, len(content))
-        relative = safe_path(name)
-        old = self._out.joinpath(*relative.parts)
-        link = self._link_above(old.parent) or (old if old.is_symlink() else None)
+        old = self._old(name)
+        link = self._link_above(os.path.dirname(old)) or (old if os.path.islink(old) else None)
         done = self._done
         done.names.append(name)
         if link is not None:
@@ -451,8 +466,8 @@ class Staging:
                 Problem(f"{link} is a symbolic link; calgen does not write through it")
             )
             return
-        target = self._place(relative)
-        if not self.force and name not in self.previous and old.exists():
+        target = self._place(name)
+        if not self.force and name not in self.previous and os.path.exists(old):
             done.problems.append(
                 Problem(
                     f"{old} was not written by calgen and would be overwritten",
@@ -460,13 +475,13 @@ class Staging:
                 )
             )
         elif _same(old, content):
-            if self._spare is None or not _is(target, os.lstat(old)):
+            if self._spare is None or not _clear(target, keep=os.lstat(old)):
                 _keep(old, target)
             done.unchanged += 1
         else:
             if self._spare is not None:
                 _clear(target)  # never written into: the spare's files are the old site's
-            target.write_bytes(content)
+            _write(target, content)
             done.written += 1
 
     def take(self) -> Written:

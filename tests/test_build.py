@@ -20,6 +20,7 @@ import pytest
 from click.testing import CliRunner
 from filelock import FileLock
 
+from calendargen import output
 from calendargen.cli import main
 
 
@@ -337,10 +338,10 @@ def test_a_failing_write_leaves_the_previous_output(
     config = project / "calgen.toml"
     config.write_text(config.read_text().replace("to = 2026", "to = 2027"))
 
-    def full(self: Path, data: bytes) -> int:
-        raise OSError(errno.ENOSPC, "No space left on device", str(self))
+    def full(path: str, data: bytes) -> None:
+        raise OSError(errno.ENOSPC, "No space left on device", path)
 
-    monkeypatch.setattr(Path, "write_bytes", full)
+    monkeypatch.setattr(output, "_write", full)
     result = runner.invoke(main, ["build"])
     assert result.exit_code == 1
     assert "No space left on device" in result.stderr and "Traceback" not in result.stderr

@@ -222,7 +222,7 @@ FIRST_YEARS = [
     # Uzbekistan: decrees PP-221 of 20 June 1991 and PF-368 of 27 March 1992.
     pytest.param("uz-qurbon-hayiti", 1991, id="uz-qurbon"),
     pytest.param("uz-ramazon-hayiti", 1992, id="uz-ramazon"),
-    # Uzbekistan: Navruz from the Labour Code of 21 December 1995 (the decree of 3 May 1990 not read).
+    # Uzbekistan: Navruz from the Labour Code of 21 December 1995 (decree of 3 May 1990 not read).
     pytest.param("uz-navruz", 1997, id="uz-navruz"),
     # Tajikistan (Khovar; saat.kg), Turkmenistan (press), Pakistan (labour policy of 1972),
     # Kazakhstan.
