@@ -65,7 +65,7 @@ def window(config: Config, today: date) -> tuple[int, int]:
 
 def make_plan(config: Config, today: date, stamp: datetime) -> BuildPlan:
     """Read the catalogue and expand it over the window: everything the renderers need."""
-    catalogue = load(config.data_folders)
+    catalogue = load(config.data_folders, config.locales)
     unknown = [c for c in config.categories or () if c not in catalogue.categories]
     if unknown:
         where = Where(display_path(config.file) if config.file else "calgen.toml")

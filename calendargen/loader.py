@@ -20,7 +20,7 @@ from calendargen.defaults import shipped
 from calendargen.errors import CatalogueError, Problem, RuleError, did_you_mean, display_path
 from calendargen.i18n import SHIPPED_LOCALES, canonical_locale, valid_locale
 from calendargen.limits import MAX_YEAR
-from calendargen.model import Category, Observance, Origin, Override, Source
+from calendargen.model import Category, Observance, Origin, Override, Source, own
 from calendargen.rules import parse_eras
 from calendargen.rules.base import Era
 from calendargen.schema import (
@@ -393,11 +393,14 @@ def incomplete_shipped(catalogue: Catalogue) -> list[Problem]:
     return missing_texts(ours, SHIPPED_LOCALES)
 
 
-def load(folders: Iterable[Path]) -> Catalogue:
-    """Read ``categories.toml`` and ``observances/*.toml`` of each folder, in order.
+def load(folders: Iterable[Path], locales: Iterable[str] | None = None) -> Catalogue:
+    """Read ``categories.toml`` and ``observances/*.toml`` of each folder, in order, and the
+    texts of ``translations/`` (of ``locales`` and their languages only, if given: a build
+    reads only what it shows).
 
     A later folder may add categories and observances; an id defined twice is an error.
     """
+    wanted = None if locales is None else {c for locale in locales for c in own(locale)}
     problems: list[Problem] = []
     categories: dict[str, Category] = {}
     files: list[Path] = []
@@ -442,6 +445,8 @@ def load(folders: Iterable[Path]) -> Catalogue:
         problems += reader.problems
     texts: dict[str, EntryTexts] = {}
     for path in translation_files:
+        if wanted is not None and path.stem not in wanted:
+            continue
         found_texts, text_problems = read_translations(path, display_path(path))
         merge_texts(texts, found_texts)
         problems += text_problems

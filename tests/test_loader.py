@@ -140,6 +140,21 @@ def _catalogue(tmp_path: Path, **translations: str) -> Path:
     return tmp_path
 
 
+def test_a_build_reads_the_texts_of_its_locales_only(tmp_path: Path) -> None:
+    """A build in English and Turkmen reads tk.toml, not a broken de.toml (``calgen check``,
+    which reads every file, reports it)."""
+    folder = _catalogue(
+        tmp_path,
+        tk='[international-day-of-neutrality]\nname = "Halkara Bitaraplyk güni"\n',
+        de="[international-day-of-peace\n",
+    )
+    catalogue = load([folder], ["en", "tk"])
+    neutrality = catalogue.get("international-day-of-neutrality")
+    assert neutrality is not None and neutrality.name("tk") == "Halkara Bitaraplyk güni"
+    with pytest.raises(CatalogueError, match="de.toml"):
+        load([folder])
+
+
 def test_translations_are_read_with_their_provenance(tmp_path: Path) -> None:
     folder = _catalogue(
         tmp_path,
