@@ -127,8 +127,6 @@ def _first_start(observance: Observance, until: date = date(1950, 12, 31)) -> da
 # first year backed by a source (issue #12 item 6; what was looked for is in
 # docs/reviews/first-years-national.md and docs/reviews/first-years-remaining.md).
 STARTS_BEFORE_1900 = {
-    "am-christmas": "not sourced: a day off under the 1996 law, 1991-1995 unknown",
-    "am-new-year": "not sourced: as am-christmas",
     "ge-christmas": "not sourced: the act that made the church holidays days off not found",
     "ge-epiphany": "not sourced: as ge-christmas",
     "ge-giorgoba": "not sourced: as ge-christmas",
@@ -231,6 +229,11 @@ FIRST_YEARS = [
     pytest.param("tm-oraza-bayramy", 1998, id="tm-oraza"),
     pytest.param("pk-labour-day", 1972, id="pk-labour-day"),
     pytest.param("kz-constitution-day", 1996, id="kz-constitution-day"),
+    # Lower bounds (issue #12 item 6): the first year a source shows the day off in that country;
+    # earlier years are left out as unknown (docs/reviews/first-years-remaining.md, "Lower bounds").
+    # Armenia: 1 January from the USSR list (1948); the law HO-37 in force 31 March 1996.
+    pytest.param("am-new-year", 1948, id="am-new-year"),
+    pytest.param("am-christmas", 1997, id="am-christmas"),
 ]
 
 
