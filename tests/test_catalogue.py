@@ -127,18 +127,6 @@ def _first_start(observance: Observance, until: date = date(1950, 12, 31)) -> da
 # first year backed by a source (issue #12 item 6; what was looked for is in
 # docs/reviews/first-years-national.md and docs/reviews/first-years-remaining.md).
 STARTS_BEFORE_1900 = {
-    "ge-christmas": "not sourced: the act that made the church holidays days off not found",
-    "ge-epiphany": "not sourced: as ge-christmas",
-    "ge-giorgoba": "not sourced: as ge-christmas",
-    "ge-mariamoba": "not sourced: as ge-christmas",
-    "ge-orthodox-easter": "not sourced: as ge-christmas",
-    "ge-orthodox-easter-monday": "not sourced: as ge-christmas",
-    "ge-orthodox-good-friday": "not sourced: as ge-christmas",
-    "ge-orthodox-holy-saturday": "not sourced: as ge-christmas",
-    "ge-svetitskhovloba": "not sourced: as ge-christmas",
-    "ge-mothers-day": "not sourced: approved in 1991, before or after 3 March unknown",
-    "ge-national-unity-day": "not sourced: a holiday after 9 April 1989, no year found",
-    "ge-new-year": "not sourced: 1 January a Soviet day off from 1948, 2 January's year not found",
     "kg-constitution-day": "not sourced: the act making 5 May a day off not found",
     "kg-independence-day": "not sourced: the act making 31 August a day off not found",
     "kg-labour-day": "not sourced: 1 May before 1928 (1-2 May 1928-1991 from the USSR list)",
@@ -234,6 +222,25 @@ FIRST_YEARS = [
     # Armenia: 1 January from the USSR list (1948); the law HO-37 in force 31 March 1996.
     pytest.param("am-new-year", 1948, id="am-new-year"),
     pytest.param("am-christmas", 1997, id="am-christmas"),
+    # Georgia: the Labour Code of 17 December 2010 (Article 20); Easter 2011 also from the press;
+    # 1 January from the USSR list (1948).
+    pytest.param("ge-new-year", 1948, id="ge-new-year"),
+    *(
+        pytest.param(entry, 2011, id=entry)
+        for entry in (
+            "ge-christmas",
+            "ge-epiphany",
+            "ge-mothers-day",
+            "ge-national-unity-day",
+            "ge-orthodox-good-friday",
+            "ge-orthodox-holy-saturday",
+            "ge-orthodox-easter",
+            "ge-orthodox-easter-monday",
+            "ge-mariamoba",
+            "ge-svetitskhovloba",
+            "ge-giorgoba",
+        )
+    ),
 ]
 
 
