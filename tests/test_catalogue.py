@@ -127,10 +127,6 @@ def _first_start(observance: Observance, until: date = date(1950, 12, 31)) -> da
 # first year backed by a source (issue #12 item 6; what was looked for is in
 # docs/reviews/first-years-national.md and docs/reviews/first-years-remaining.md).
 STARTS_BEFORE_1900 = {
-    "kg-constitution-day": "not sourced: the act making 5 May a day off not found",
-    "kg-independence-day": "not sourced: the act making 31 August a day off not found",
-    "kg-labour-day": "not sourced: 1 May before 1928 (1-2 May 1928-1991 from the USSR list)",
-    "kg-orthodox-christmas": "not sourced: the law of 1991 on holidays not found",
     "kz-nauryz": "not sourced: a people's holiday from 1991, treated as a day off by 2001 (the "
     "resolution moving 25 March 2001 to 23 March); the first day off not found",
     "kz-new-year": "not sourced: when 2 January became a day off not found",
@@ -241,6 +237,12 @@ FIRST_YEARS = [
             "ge-giorgoba",
         )
     ),
+    # Kyrgyzstan: the Labour Code of 4 August 2004, Article 113 (Christmas from 2006: the Code's entry
+    # into force not read); 1-2 May from the USSR list (1928).
+    pytest.param("kg-constitution-day", 2005, id="kg-constitution-day"),
+    pytest.param("kg-independence-day", 2005, id="kg-independence-day"),
+    pytest.param("kg-orthodox-christmas", 2006, id="kg-christmas"),
+    pytest.param("kg-labour-day", 1928, id="kg-1-may"),
 ]
 
 
