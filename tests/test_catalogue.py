@@ -137,8 +137,6 @@ STARTS_BEFORE_1900 = {
     "pk-iqbal-day": "not sourced: a holiday 'for decades' before 2015; starts at the birth, 1877",
     "pk-pakistan-day": "not sourced: the sources disagree between 1956 and 1957",
     "pk-quaid-e-azam-day": "not sourced: starts at the birth, 1876",
-    "tj-international-workers-solidarity-day": "not sourced: as kg-labour-day (Tajikistan was "
-    "under the Emirate of Bukhara until 1920)",
     "tm-gurban-bayramy": "not sourced: the first year as a day off not found",
     "tm-national-spring-festival": "not sourced: the first year as a day off not found",
 }
@@ -243,6 +241,7 @@ FIRST_YEARS = [
     pytest.param("kg-independence-day", 2005, id="kg-independence-day"),
     pytest.param("kg-orthodox-christmas", 2006, id="kg-christmas"),
     pytest.param("kg-labour-day", 1928, id="kg-1-may"),
+    pytest.param("tj-international-workers-solidarity-day", 1928, id="tj-1-may"),
 ]
 
 
