@@ -127,9 +127,6 @@ def _first_start(observance: Observance, until: date = date(1950, 12, 31)) -> da
 # first year backed by a source (issue #12 item 6; what was looked for is in
 # docs/reviews/first-years-national.md and docs/reviews/first-years-remaining.md).
 STARTS_BEFORE_1900 = {
-    "kz-nauryz": "not sourced: a people's holiday from 1991, treated as a day off by 2001 (the "
-    "resolution moving 25 March 2001 to 23 March); the first day off not found",
-    "kz-new-year": "not sourced: when 2 January became a day off not found",
     "pk-ashura": "not sourced: the first list of Pakistan's public holidays not found",
     "pk-eid-milad-un-nabi": "not sourced: as pk-ashura",
     "pk-eid-ul-azha": "not sourced: as pk-ashura",
@@ -242,6 +239,10 @@ FIRST_YEARS = [
     pytest.param("kg-orthodox-christmas", 2006, id="kg-christmas"),
     pytest.param("kg-labour-day", 1928, id="kg-1-may"),
     pytest.param("tj-international-workers-solidarity-day", 1928, id="tj-1-may"),
+    # Kazakhstan: 1 January from the USSR list (1948); Nauryz from the Government's resolution of
+    # 2001 moving 25 March to 23 March "in connection with ... Nauryz meiramy".
+    pytest.param("kz-new-year", 1948, id="kz-new-year"),
+    pytest.param("kz-nauryz", 2001, id="kz-nauryz"),
 ]
 
 
