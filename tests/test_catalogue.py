@@ -134,8 +134,6 @@ STARTS_BEFORE_1900 = {
     "pk-iqbal-day": "not sourced: a holiday 'for decades' before 2015; starts at the birth, 1877",
     "pk-pakistan-day": "not sourced: the sources disagree between 1956 and 1957",
     "pk-quaid-e-azam-day": "not sourced: starts at the birth, 1876",
-    "tm-gurban-bayramy": "not sourced: the first year as a day off not found",
-    "tm-national-spring-festival": "not sourced: the first year as a day off not found",
 }
 
 
@@ -243,6 +241,9 @@ FIRST_YEARS = [
     # 2001 moving 25 March to 23 March "in connection with ... Nauryz meiramy".
     pytest.param("kz-new-year", 1948, id="kz-new-year"),
     pytest.param("kz-nauryz", 2001, id="kz-nauryz"),
+    # Turkmenistan: the earliest decrees found (Gurban bayramy 2013; Nowruz, a rest day moved in 2017).
+    pytest.param("tm-gurban-bayramy", 2013, id="tm-gurban"),
+    pytest.param("tm-national-spring-festival", 2017, id="tm-nowruz"),
 ]
 
 
