@@ -123,27 +123,15 @@ def _first_start(observance: Observance, until: date = date(1950, 12, 31)) -> da
     return occurrences[0].start if occurrences else None
 
 
-# Entries that still start before 1900, each with why. None of them is that old: each lacks a
-# first year backed by a source (issue #12 item 6; what was looked for is in
-# docs/reviews/first-years-national.md and docs/reviews/first-years-remaining.md).
-STARTS_BEFORE_1900 = {
-    "pk-ashura": "not sourced: the first list of Pakistan's public holidays not found",
-    "pk-eid-milad-un-nabi": "not sourced: as pk-ashura",
-    "pk-eid-ul-azha": "not sourced: as pk-ashura",
-    "pk-eid-ul-fitr": "not sourced: as pk-ashura",
-    "pk-iqbal-day": "not sourced: a holiday 'for decades' before 2015; starts at the birth, 1877",
-    "pk-pakistan-day": "not sourced: the sources disagree between 1956 and 1957",
-    "pk-quaid-e-azam-day": "not sourced: starts at the birth, 1876",
-}
-
-
 def test_nothing_before_it_existed(catalogue: Catalogue) -> None:
-    """No entry occurs before 1900 unless listed: a rule without a first year would run back
-    to year 1, before the country or the holiday existed."""
+    """No entry occurs before 1900: a rule without a first year would run back to year 1, before
+    the country or the holiday existed. Where the act that first made a day a day off was not
+    found, the first year is a lower bound a source supports, and the entry has `edition = false`
+    (issue #12 item 6; docs/reviews/first-years-remaining.md)."""
     early = {
         o.id for o in catalogue.observances if (start := _first_start(o)) and start.year < 1900
     }
-    assert early == set(STARTS_BEFORE_1900)
+    assert early == set()
 
 
 IRAN_LEGAL_BILL = (
@@ -230,8 +218,8 @@ FIRST_YEARS = [
             "ge-giorgoba",
         )
     ),
-    # Kyrgyzstan: the Labour Code of 4 August 2004, Article 113 (Christmas from 2006: the Code's entry
-    # into force not read); 1-2 May from the USSR list (1928).
+    # Kyrgyzstan: the Labour Code of 4 August 2004, Article 113 (Christmas from 2006: the Code's
+    # entry into force not read); 1-2 May from the USSR list (1928).
     pytest.param("kg-constitution-day", 2005, id="kg-constitution-day"),
     pytest.param("kg-independence-day", 2005, id="kg-independence-day"),
     pytest.param("kg-orthodox-christmas", 2006, id="kg-christmas"),
@@ -241,9 +229,24 @@ FIRST_YEARS = [
     # 2001 moving 25 March to 23 March "in connection with ... Nauryz meiramy".
     pytest.param("kz-new-year", 1948, id="kz-new-year"),
     pytest.param("kz-nauryz", 2001, id="kz-nauryz"),
-    # Turkmenistan: the earliest decrees found (Gurban bayramy 2013; Nowruz, a rest day moved in 2017).
+    # Turkmenistan: the earliest decrees found (Gurban bayramy 2013; Nowruz: rest day moved, 2017).
     pytest.param("tm-gurban-bayramy", 2013, id="tm-gurban"),
     pytest.param("tm-national-spring-festival", 2017, id="tm-nowruz"),
+    # Pakistan: the Ministry of Interior's list of public holidays of 2016 (circular of 26 January
+    # 2016); the earliest notifications found for Eid-ul-Azha (2013) and Ashura (2015); Iqbal Day
+    # from Geo News (2013).
+    *(
+        pytest.param(entry, 2016, id=entry)
+        for entry in (
+            "pk-pakistan-day",
+            "pk-eid-ul-fitr",
+            "pk-eid-milad-un-nabi",
+            "pk-quaid-e-azam-day",
+        )
+    ),
+    pytest.param("pk-eid-ul-azha", 2013, id="pk-eid-ul-azha"),
+    pytest.param("pk-ashura", 2015, id="pk-ashura"),
+    pytest.param("pk-iqbal-day", 2013, id="pk-iqbal-day"),
 ]
 
 
