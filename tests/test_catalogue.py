@@ -123,52 +123,15 @@ def _first_start(observance: Observance, until: date = date(1950, 12, 31)) -> da
     return occurrences[0].start if occurrences else None
 
 
-# Entries that still start before 1900, each with why. None of them is that old: each lacks a
-# first year backed by a source (issue #12 item 6; what was looked for is in
-# docs/reviews/first-years-national.md and docs/reviews/first-years-remaining.md).
-STARTS_BEFORE_1900 = {
-    "am-christmas": "not sourced: a day off under the 1996 law, 1991-1995 unknown",
-    "am-new-year": "not sourced: as am-christmas",
-    "ge-christmas": "not sourced: the act that made the church holidays days off not found",
-    "ge-epiphany": "not sourced: as ge-christmas",
-    "ge-giorgoba": "not sourced: as ge-christmas",
-    "ge-mariamoba": "not sourced: as ge-christmas",
-    "ge-orthodox-easter": "not sourced: as ge-christmas",
-    "ge-orthodox-easter-monday": "not sourced: as ge-christmas",
-    "ge-orthodox-good-friday": "not sourced: as ge-christmas",
-    "ge-orthodox-holy-saturday": "not sourced: as ge-christmas",
-    "ge-svetitskhovloba": "not sourced: as ge-christmas",
-    "ge-mothers-day": "not sourced: approved in 1991, before or after 3 March unknown",
-    "ge-national-unity-day": "not sourced: a holiday after 9 April 1989, no year found",
-    "ge-new-year": "not sourced: 1 January a Soviet day off from 1948, 2 January's year not found",
-    "kg-constitution-day": "not sourced: the act making 5 May a day off not found",
-    "kg-independence-day": "not sourced: the act making 31 August a day off not found",
-    "kg-labour-day": "not sourced: 1 May before 1928 (1-2 May 1928-1991 from the USSR list)",
-    "kg-orthodox-christmas": "not sourced: the law of 1991 on holidays not found",
-    "kz-nauryz": "not sourced: a people's holiday from 1991, treated as a day off by 2001 (the "
-    "resolution moving 25 March 2001 to 23 March); the first day off not found",
-    "kz-new-year": "not sourced: when 2 January became a day off not found",
-    "pk-ashura": "not sourced: the first list of Pakistan's public holidays not found",
-    "pk-eid-milad-un-nabi": "not sourced: as pk-ashura",
-    "pk-eid-ul-azha": "not sourced: as pk-ashura",
-    "pk-eid-ul-fitr": "not sourced: as pk-ashura",
-    "pk-iqbal-day": "not sourced: a holiday 'for decades' before 2015; starts at the birth, 1877",
-    "pk-pakistan-day": "not sourced: the sources disagree between 1956 and 1957",
-    "pk-quaid-e-azam-day": "not sourced: starts at the birth, 1876",
-    "tj-international-workers-solidarity-day": "not sourced: as kg-labour-day (Tajikistan was "
-    "under the Emirate of Bukhara until 1920)",
-    "tm-gurban-bayramy": "not sourced: the first year as a day off not found",
-    "tm-national-spring-festival": "not sourced: the first year as a day off not found",
-}
-
-
 def test_nothing_before_it_existed(catalogue: Catalogue) -> None:
-    """No entry occurs before 1900 unless listed: a rule without a first year would run back
-    to year 1, before the country or the holiday existed."""
+    """No entry occurs before 1900: a rule without a first year would run back to year 1, before
+    the country or the holiday existed. Where the act that first made a day a day off was not
+    found, the first year is a lower bound a source supports, and the entry has `edition = false`
+    (issue #12 item 6; docs/reviews/first-years-remaining.md)."""
     early = {
         o.id for o in catalogue.observances if (start := _first_start(o)) and start.year < 1900
     }
-    assert early == set(STARTS_BEFORE_1900)
+    assert early == set()
 
 
 IRAN_LEGAL_BILL = (
@@ -231,6 +194,59 @@ FIRST_YEARS = [
     pytest.param("tm-oraza-bayramy", 1998, id="tm-oraza"),
     pytest.param("pk-labour-day", 1972, id="pk-labour-day"),
     pytest.param("kz-constitution-day", 1996, id="kz-constitution-day"),
+    # Lower bounds (issue #12 item 6): the first year a source shows the day off in that country;
+    # earlier years are left out as unknown (docs/reviews/first-years-remaining.md, "Lower bounds").
+    # Armenia: 1 January from the USSR list (1948); the law HO-37 in force 31 March 1996.
+    pytest.param("am-new-year", 1948, id="am-new-year"),
+    pytest.param("am-christmas", 1997, id="am-christmas"),
+    # Georgia: the Labour Code of 17 December 2010 (Article 20); Easter 2011 also from the press;
+    # 1 January from the USSR list (1948).
+    pytest.param("ge-new-year", 1948, id="ge-new-year"),
+    *(
+        pytest.param(entry, 2011, id=entry)
+        for entry in (
+            "ge-christmas",
+            "ge-epiphany",
+            "ge-mothers-day",
+            "ge-national-unity-day",
+            "ge-orthodox-good-friday",
+            "ge-orthodox-holy-saturday",
+            "ge-orthodox-easter",
+            "ge-orthodox-easter-monday",
+            "ge-mariamoba",
+            "ge-svetitskhovloba",
+            "ge-giorgoba",
+        )
+    ),
+    # Kyrgyzstan: the Labour Code of 4 August 2004, Article 113 (Christmas from 2006: the Code's
+    # entry into force not read); 1-2 May from the USSR list (1928).
+    pytest.param("kg-constitution-day", 2005, id="kg-constitution-day"),
+    pytest.param("kg-independence-day", 2005, id="kg-independence-day"),
+    pytest.param("kg-orthodox-christmas", 2006, id="kg-christmas"),
+    pytest.param("kg-labour-day", 1928, id="kg-1-may"),
+    pytest.param("tj-international-workers-solidarity-day", 1928, id="tj-1-may"),
+    # Kazakhstan: 1 January from the USSR list (1948); Nauryz from the Government's resolution of
+    # 2001 moving 25 March to 23 March "in connection with ... Nauryz meiramy".
+    pytest.param("kz-new-year", 1948, id="kz-new-year"),
+    pytest.param("kz-nauryz", 2001, id="kz-nauryz"),
+    # Turkmenistan: the earliest decrees found (Gurban bayramy 2013; Nowruz: rest day moved, 2017).
+    pytest.param("tm-gurban-bayramy", 2013, id="tm-gurban"),
+    pytest.param("tm-national-spring-festival", 2017, id="tm-nowruz"),
+    # Pakistan: the Ministry of Interior's list of public holidays of 2016 (circular of 26 January
+    # 2016); the earliest notifications found for Eid-ul-Azha (2013) and Ashura (2015); Iqbal Day
+    # from Geo News (2013).
+    *(
+        pytest.param(entry, 2016, id=entry)
+        for entry in (
+            "pk-pakistan-day",
+            "pk-eid-ul-fitr",
+            "pk-eid-milad-un-nabi",
+            "pk-quaid-e-azam-day",
+        )
+    ),
+    pytest.param("pk-eid-ul-azha", 2013, id="pk-eid-ul-azha"),
+    pytest.param("pk-ashura", 2015, id="pk-ashura"),
+    pytest.param("pk-iqbal-day", 2013, id="pk-iqbal-day"),
 ]
 
 
