@@ -392,6 +392,34 @@ class Staging:
         """Keep the previous build's file at ``name`` if the previous build made it from the
         same inputs (the same ``key``, see ``reuse.Keys``) and it is still as written (its
         size): None when it must be rendered, else whether it was a trimmed feed."""
+        found = self._reusable(name, key)
+        if found is None:
+            return None
+        old, file = found
+        target = self._place(name)
+        if self._spare is None or not _clear(target, keep=file):
+            _keep(old, target)
+        done = self._done
+        done.names.append(name)
+        done.unchanged += 1
+        done.reused += 1
+        trimmed = bool(self.keys[name][1])
+        done.keys[name] = (key, trimmed, file.st_size)
+        return trimmed
+
+    def reuse_all(self, key: str, prefix: str) -> bool:
+        """Keep every file under ``prefix`` that the previous build made from ``key`` (the
+        files of one run of a tool, such as the search index), if there are some and each is
+        still as written; else keep none."""
+        names = [n for n, k in self.keys.items() if n.startswith(prefix) and k[0] == key]
+        if not names or any(self._reusable(n, key) is None for n in names):
+            return False
+        for name in names:
+            self.reuse(name, key)
+        return True
+
+    def _reusable(self, name: str, key: str) -> tuple[str, os.stat_result] | None:
+        """The previous file at ``name`` and its status, if it can be kept for ``key``."""
         previous = self.keys.get(name)
         if not previous or previous[0] != key or name not in self.previous:
             return None
@@ -404,16 +432,7 @@ class Staging:
             return None
         if self._link_above(os.path.dirname(old)):
             return None
-        target = self._place(name)
-        if self._spare is None or not _clear(target, keep=found):
-            _keep(old, target)
-        done = self._done
-        done.names.append(name)
-        done.unchanged += 1
-        done.reused += 1
-        trimmed = bool(previous[1])
-        done.keys[name] = (key, trimmed, found.st_size)
-        return trimmed
+        return old, found
 
     def _old(self, name: str) -> str:
         """Where the planned file ``name`` is in the output (refused if it could leave it)."""

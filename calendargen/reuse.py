@@ -71,6 +71,10 @@ class Keys:
             parts = repr([(i, self.part(i, locale)) for i in ids])
         return _hash(f"{self.base}\0{path}\0{parts}")
 
+    def of_value(self, value: object) -> str:
+        """The key of files made from ``value`` alone (and what the whole build shares)."""
+        return _hash(f"{self.base}\0{value!r}")
+
 
 def _without_texts(observance: Observance) -> Observance:
     origin = observance.origin and replace(observance.origin, of={})

@@ -24,7 +24,7 @@ from calendargen.render.html import Page, html_lang
 from calendargen.render.records import render_json
 from calendargen.render.site import SitePlanner
 from calendargen.reuse import Dependencies, Keys
-from calendargen.search import Entry, build_index
+from calendargen.search import BUNDLE, Entry, build_index
 
 ENTRIES_PER_TASK = 60  # entries whose pages (or feeds) one task renders
 Made = tuple[bytes, bool]  # a file's content, and whether it is a feed trimmed to fit
@@ -76,9 +76,12 @@ class BuildTasks:
         task = self.tasks[index]
         staging = self.staging
         trimmed: list[str] = []
-        if task.kind == "search":  # one run of Pagefind over every name, every time
-            for path, content in build_index(search_entries(self.plan)).items():
-                staging.put(path, content)
+        if task.kind == "search":  # one run of Pagefind over every name, unless none changed
+            entries = search_entries(self.plan)
+            key = self.keys.of_value(entries)
+            if not staging.reuse_all(key, f"{BUNDLE}/"):
+                for path, content in build_index(entries).items():
+                    staging.put(path, content, key)
             return staging.take(), trimmed
         for path, needs, make in self.units(task):
             key = self.keys.key(path, needs, task.locale)

@@ -404,11 +404,37 @@ def test_a_rebuild_after_each_kind_of_edit_equals_a_cold_build(
         if number == len(edits) - 1:  # a Russian name: Russian files, not the others
             keys = json.loads(keys_file.read_text(encoding="utf-8"))
             changed = {path.split("/")[0] for path in keys if keys[path] != before.get(path)}
-            assert changed == {"ru"}, changed
+            assert changed == {"ru", "pagefind"}, changed  # the index holds the names
         before = json.loads(keys_file.read_text(encoding="utf-8"))
         cold = f"cold{number}"
         assert runner.invoke(main, ["build", "--quiet", "--out", cold]).exit_code == 0
         assert _contents(project / "public") == _contents(project / cold), number
+
+
+def test_the_search_index_is_made_again_only_when_a_name_changes(
+    project: Path, runner: CliRunner, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Pagefind runs when the names it indexes change, not for a date; either way the site
+    equals a build from nothing."""
+    from calendargen import search, tasks
+
+    runs = []
+
+    def counted(entries: dict[str, list[search.Entry]]) -> dict[str, bytes]:
+        runs.append(entries)
+        return search.build_index(entries)
+
+    monkeypatch.setattr(tasks, "build_index", counted)
+    data = project / "data" / "observances" / "sample.toml"
+    assert runner.invoke(main, ["build", "--quiet", "--jobs", "1"]).exit_code == 0
+    assert len(runs) == 1 and (project / "public" / "pagefind").is_dir()
+    for edit, indexed in (('rule = "10-24"\n', 1), ('name.en = "United Nations Day"', 2)):
+        new = 'rule = "10-25"\n' if edit.startswith("rule") else 'name.en = "UN Day"'
+        _edit(data, edit, new)
+        assert runner.invoke(main, ["build", "--quiet", "--jobs", "1"]).exit_code == 0
+        assert len(runs) == indexed
+        assert runner.invoke(main, ["build", "--quiet", "--out", f"cold{indexed}"]).exit_code == 0
+        assert _contents(project / "public") == _contents(project / f"cold{indexed}")
 
 
 def test_a_new_library_version_is_a_new_input(
