@@ -238,36 +238,22 @@ class Ordinal:
 @dataclass(frozen=True)
 class Numeral:
     """A number for a pattern: ``{day}`` writes it, ``{day[ordinal]}`` writes it as an ordinal,
-    for languages whose suffix follows the number's sound (Turkmen 6-njy aýyň, 7-nji aýyň)."""
+    for languages whose suffix follows the number's sound (Turkmen 6-njy aýyň). A ``year`` is
+    written as a year (2019, not 2,019), and as an ordinal for languages that say "the 2019th
+    year" (Azerbaijani 2019-cu ildən, Turkmen 2019-njy ýyldan bäri)."""
 
     value: int
     locale: str
+    year: bool = False
 
     def __str__(self) -> str:
-        return number(self.value, self.locale)
+        return str(self.value) if self.year else number(self.value, self.locale)
 
     def __getitem__(self, key: str) -> str:
         if key != "ordinal":
-            raise KeyError(f"{self.locale}: a number has no {key!r}, only [ordinal]")
-        return ordinal(self.value, self.locale)
-
-
-@dataclass(frozen=True)
-class Year:
-    """A year for a pattern: ``{year}`` writes the number, ``{year[ordinal]}`` the year as an
-    ordinal, for languages that say "the 2019th year" (Azerbaijani 2019-cu ildən, Turkmen
-    2019-njy ýyldan bäri)."""
-
-    value: int
-    locale: str
-
-    def __str__(self) -> str:
-        return str(self.value)
-
-    def __getitem__(self, key: str) -> str:
-        if key != "ordinal":
-            raise KeyError(f"{self.locale}: a year has no {key!r}, only [ordinal]")
-        return ordinal(self.value, self.locale, year=True)
+            kind = "year" if self.year else "number"
+            raise KeyError(f"{self.locale}: a {kind} has no {key!r}, only [ordinal]")
+        return ordinal(self.value, self.locale, year=self.year)
 
 
 def _pattern(message: tuple[str, str], locale: str, value: int, **fields: str) -> str:

@@ -18,7 +18,6 @@ from babel.dates import format_skeleton, get_day_names
 from calendargen.i18n import (
     Numeral,
     Ordinal,
-    Year,
     locale_of,
     lower_names,
     npgettext_noop,
@@ -233,7 +232,9 @@ def when(rule: DateRule, locale: str) -> str:
 def _with_years(message: tuple[str, str], locale: str, **fields: str | int) -> str:
     """A pattern whose years can be ordinals: ``{year}`` writes 2019, ``{year[ordinal]}``
     2019-cu in Azerbaijani ("2019-cu ildən"), 2019-njy in Turkmen."""
-    values = {k: Year(v, locale) if isinstance(v, int) else v for k, v in fields.items()}
+    values = {
+        k: Numeral(v, locale, year=True) if isinstance(v, int) else v for k, v in fields.items()
+    }
     return translate(message, locale).format(**values)
 
 
