@@ -515,7 +515,7 @@ class _Feeds(HTMLParser):
         elif self._depth and tag == "path":
             svg = self.feeds[-1].svgs[-1]
             assert "d" not in svg, "one path: the dark modules"
-            svg.update(d=attributes["d"], stroke=attributes.get("stroke"))
+            svg.update(d=attributes["d"], fill=attributes.get("fill"))
         self._title = self._depth > 0 and tag == "title"
 
     def handle_data(self, data: str) -> None:
@@ -535,28 +535,24 @@ def _feeds(path: Path) -> list[_Feed]:
 
 
 def _modules(svg: dict[str, str | None]) -> list[str]:
-    """The symbol as drawn, row by row ("1" dark): read from the SVG itself, whose path is a
-    stroke 1 unit wide along each run of dark modules (M, m: move; h: draw to the right)."""
+    """The symbol as drawn, row by row ("1" dark): read from the SVG itself, whose path is
+    one filled rectangle per run of dark modules (``Mx yhWvHh-WZ``)."""
     side = int(str(svg["viewbox"]).split()[2])  # HTMLParser lowercases names
-    assert svg["viewbox"] == f"0 0 {side} {side}" and svg["stroke"] == "#000"
+    assert svg["viewbox"] == f"0 0 {side} {side}" and svg["fill"] == "#000"
     path = str(svg["d"])
-    assert re.fullmatch(r"(?:[Mm]-?[\d.]+ -?[\d.]+|h\d+)+", path), path[:40]
+    rectangle = r"M(\d+) (\d+)h(\d+)v(\d+)h-(\d+)Z"
+    assert re.fullmatch(f"(?:{rectangle})+", path), path[:40]
     rows = [["0"] * side for _ in range(side)]
-    x = y = 0.0
-    for command, first, second in re.findall(r"([Mmh])(-?[\d.]+)(?: (-?[\d.]+))?", path):
-        if command == "M":
-            x, y = float(first), float(second)
-        elif command == "m":
-            x, y = x + float(first), y + float(second)
-        else:
-            for column in range(int(x), int(x) + int(first)):
-                rows[int(y)][column] = "1"  # the stroke covers y - 0.5 to y + 0.5
-            x += int(first)
+    for x, y, width, height, back in re.findall(rectangle, path):
+        assert width == back
+        for row in range(int(y), int(y) + int(height)):
+            for column in range(int(x), int(x) + int(width)):
+                rows[row][column] = "1"
     return ["".join(row) for row in rows]
 
 
 def _decode(grids: list[list[str]]) -> list[str | None]:
-    """The texts of QR codes, read by jsQR (tests/js): another decoder than segno's encoder."""
+    """The texts of QR codes, read by jsQR (tests/js): another decoder than zxing-cpp's encoder."""
     node = shutil.which("node")
     if node is None or not (JS / "node_modules" / "jsqr").is_dir():
         if os.environ.get("CI"):
@@ -625,20 +621,38 @@ def test_subscribe_page_offers_every_client(published: Path, locale: str, label:
     assert _decode(grids) == addresses
 
 
-def test_observance_page_offers_its_feed_to_copy_without_a_qr_code(published: Path) -> None:
-    """Every way to subscribe but the QR code, which only the subscribe page's main feeds get
-    (one per entry and locale would double the build)."""
-    page = published / "fr" / "observances" / "international-day-of-peace" / "index.html"
+@pytest.mark.parametrize(
+    ("page", "feed_path"),
+    [
+        (
+            "fr/observances/international-day-of-peace",
+            "fr/observances/international-day-of-peace.ics",
+        ),
+        (
+            "ar/observances/international-day-of-peace",
+            "ar/observances/international-day-of-peace.ics",
+        ),
+        ("ru/categories/tm", "ru/feeds/tm.ics"),
+    ],
+)
+def test_entry_and_category_pages_offer_their_feed_in_every_way(
+    published: Path, page: str, feed_path: str
+) -> None:
+    """An entry's or a category's own feed, like the main ones: links, the address to copy and
+    its QR code."""
+    page = published / page / "index.html"
     [feed] = _feeds(page)
-    address = "https://days.example.org/fr/observances/international-day-of-peace.ics"
+    address = f"https://days.example.org/{feed_path}"
     assert feed.inputs[0]["value"] == address
-    assert feed.svgs == []
     assert any(link.startswith("webcal://") for link in feed.links)
+    [svg] = feed.svgs
+    assert svg["aria-label"] == svg["title"] != ""
+    assert _decode([_modules(svg)]) == [address]
     assert '<script src="../../../copy.js" defer></script>' in page.read_text(encoding="utf-8")
     assert (published / "copy.js").is_file()
 
 
-def test_qr_codes_are_segnos_and_the_same_in_every_build(
+def test_qr_codes_are_zxings_and_the_same_in_every_build(
     published: Path, runner: CliRunner, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     address = "https://days.example.org/en/calendar.ics"

@@ -107,7 +107,7 @@ class CategoryPlanner:
             rows.append(((upcoming.start if upcoming else date.max, index), row))
         rows.sort(key=lambda keyed: keyed[0])
         title = plan.categories[category].name(locale)
-        feed = parts.feed(path, category_feed_path(locale, category), title, locale)
+        feed = parts.feed(path, category_feed_path(locale, category), title, locale, qr=True)
         scripts = parts.copy_script(path, [feed] if feed else [])
         days_off = self.days_off_rows(category, locale, path)
         days_off_title = translate(DAYS_OFF_TITLE, locale).format(

@@ -148,9 +148,7 @@ class ObservancePlanner:
         regular = [o for o in upcoming if not o.milestone][:NEXT_OCCURRENCES]
         milestones = [o for o in upcoming if o.milestone][:NEXT_MILESTONES]
         origin = observance.origin
-        # no QR code here: one per entry and locale costs about 5 ms each (segno choosing the
-        # best mask), doubling a site build; the subscribe page has those of the main feeds
-        feed = parts.feed(path, observance_feed_path(locale, observance.id), name, locale)
+        feed = parts.feed(path, observance_feed_path(locale, observance.id), name, locale, qr=True)
         context = ObservanceContext(
             name_lang=None if name_locale == locale else html_lang(name_locale),
             name_provenance=provenance if name_locale != "en" else None,

@@ -193,7 +193,8 @@ class Parts:
     # -- feeds ---------------------------------------------------------------------------
     def feed(self, source: str, path: str, name: str, locale: str, qr: bool = False) -> Feed | None:
         """The links to a feed, or None when the build publishes no such feed (no event);
-        with ``qr``, its address as a QR code too (where a phone is likely wanted)."""
+        with ``qr``, its address as a QR code too (on the pages a feed is subscribed from:
+        the subscribe page, an entry's and a category's page; the home page links to them)."""
         if path not in self.published:
             return None
         address = self.links.absolute(path) if self.plan.base_url else None
