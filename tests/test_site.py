@@ -476,6 +476,46 @@ def test_browser_search_filters_and_every_page_kind(served: str) -> None:
         browser.close()  # type: ignore[attr-defined]
 
 
+SUBSCRIBE_KINDS = ("subscribe/index.html", "categories/tm/index.html",
+                   "observances/international-day-of-neutrality/index.html")  # fmt: skip
+
+
+@pytest.mark.slow
+def test_browser_subscribing_pages_with_a_public_address(published: Path) -> None:
+    """With base_url, the pages offering feeds (links, address to copy, QR codes) in en, ru
+    and ar: no sideways scroll at 1280 and 360 px, every QR code inside the page, no request
+    leaving the site and no serious or critical axe-core violation."""
+    sync_api = pytest.importorskip("playwright.sync_api")
+    axe_module = pytest.importorskip("axe_playwright_python.sync_playwright")
+    with _serving(published) as served, sync_api.sync_playwright() as playwright:
+        browser = _browser(playwright)
+        page = browser.new_page()  # type: ignore[attr-defined]
+        outside: list[str] = []
+        page.on("request", lambda request: outside.append(request.url)
+                if not request.url.startswith(served) else None)  # fmt: skip
+        axe = axe_module.Axe()
+        for width in (1280, 360):
+            page.set_viewport_size({"width": width, "height": 800})
+            for locale in ("en", "ru", "ar"):
+                for kind in SUBSCRIBE_KINDS:
+                    page.goto(f"{served}/{locale}/{kind}")
+                    sideways = page.evaluate("document.documentElement.scrollWidth - innerWidth")
+                    assert sideways <= 0, f"{locale}/{kind} scrolls sideways at {width} px"
+                    boxes = page.eval_on_selector_all(
+                        "svg.qr", "codes => codes.map(c => c.getBoundingClientRect().toJSON())"
+                    )
+                    assert boxes, f"{locale}/{kind}: no QR code"
+                    for box in boxes:
+                        assert box["width"] >= 100 and box["width"] == box["height"]
+                        assert box["left"] >= 0 and box["right"] <= width
+                    if width == 1280:
+                        found = axe.run(page).response["violations"]
+                        serious = [v["id"] for v in found if v["impact"] in ("serious", "critical")]
+                        assert not serious, f"{locale}/{kind}: {serious}"
+        assert outside == []
+        browser.close()  # type: ignore[attr-defined]
+
+
 # -- QR codes of feed addresses ---------------------------------------------------------
 
 JS = Path(__file__).parent / "js"
