@@ -43,10 +43,6 @@ def test_every_entry_sourced_and_named(catalogue: Catalogue) -> None:
 SECONDARY_ONLY = {
     "az-state-sovereignty-day": "the presidential order of 19 September 2024 known from the press"
     " and a state institute's news page; the order's text on president.az not found",
-    "ge-family-sanctity-day": "Organic Law 4455 (matsne 6283937) known only from python-holidays;"
-    " no stored copy of it or of the Labour Code's article 30 with 17 May was found",
-    "kz-day-of-gratitude": "decree No. 173 of 14.01.2016 and the Government's list of holiday"
-    " dates (resolution No. 689 of 31.10.2017) known only from the press; no adilet copy found",
     "pk-days-off-by-decree": "the Election Commission's notification of 1 February 2024 (and the"
     " State Bank's notice of 6 February 2024) known only from the press",
     "tj-days-off-by-decree": "the Government's 2023 and 2026 resolutions known only from the press",
