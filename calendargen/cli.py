@@ -20,7 +20,14 @@ from typing import TYPE_CHECKING, Any, TypeVar
 import click
 
 from calendargen import __version__
-from calendargen.errors import CalgenError, CatalogueError, ConfigError, Problem, did_you_mean
+from calendargen.errors import (
+    CalgenError,
+    CatalogueError,
+    ConfigError,
+    Problem,
+    did_you_mean,
+    display_path,
+)
 from calendargen.limits import MAX_YEAR
 
 if TYPE_CHECKING:
@@ -321,9 +328,22 @@ def check(path: Path | None, coverage: bool) -> None:
         click.echo(f"warning: {warning}", err=True)
     click.echo(f"ok: {len(catalogue.observances)} observances, no problems found.")
     if coverage:
+        from calendargen.i18n import interface_coverage
         from calendargen.render.text import coverage_table
 
-        click.echo(coverage_table(catalogue.observances, config.locales), nl=False)
+        interface = {}
+        for locale in config.locales:
+            done, total, catalogs = interface_coverage(locale)
+            interface[locale] = (done, total, [_catalogue_shown(c) for c in catalogs])
+        table = coverage_table(catalogue.observances, config.locales, interface)
+        click.echo(table, nl=False)
+
+
+def _catalogue_shown(path: Path) -> str:
+    """A message catalogue as the user knows it: calendargen's own, or the project's file."""
+    from calendargen.defaults import shipped
+
+    return "calendargen" if path.is_relative_to(shipped("data")) else display_path(path)
 
 
 @main.command()

@@ -3,11 +3,9 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from pathlib import Path
 from typing import Any
 
-from calendargen.defaults import shipped
-from calendargen.i18n import interface_coverage, occurrence_name
+from calendargen.i18n import occurrence_name
 from calendargen.model import Observance, Occurrence
 from calendargen.words import era_words
 
@@ -122,16 +120,6 @@ def describe_json(
 TEXT_FIELDS = ("name", "description", "origin.of")
 
 
-def _shown(path: Path) -> str:
-    """A catalogue as the user knows it: calendargen's own, or the project's file."""
-    if path.is_relative_to(shipped("data")):
-        return "calendargen"
-    try:
-        return str(path.relative_to(Path.cwd()))
-    except ValueError:
-        return str(path)
-
-
 def _texts(observance: Observance, key: str) -> dict[str, str]:
     if key == "name":
         return observance.names
@@ -162,8 +150,13 @@ def coverage(
     return counts
 
 
-def coverage_table(observances: Sequence[Observance], locales: tuple[str, ...]) -> str:
-    """Per locale and text field: how many texts are official, translated or missing."""
+def coverage_table(
+    observances: Sequence[Observance],
+    locales: tuple[str, ...],
+    interface: dict[str, tuple[int, int, list[str]]],
+) -> str:
+    """Per locale and text field: how many texts are official, translated or missing; then
+    the interface's messages per locale (translated, in all, the catalogues read, as shown)."""
     header = ["locale", *(f"{key}: official/translated/missing" for key in TEXT_FIELDS)]
     rows = []
     for locale in locales:
@@ -179,9 +172,9 @@ def coverage_table(observances: Sequence[Observance], locales: tuple[str, ...]) 
         f"texts of {len(observances)} entries per locale (English is the original; "
         "a missing text shows the English one, marked lang=en)"
     )
-    interface = ["", "interface messages translated per locale (a missing one shows in English):"]
+    messages = ["", "interface messages translated per locale (a missing one shows in English):"]
     for locale in locales:
-        done, total, catalogs = interface_coverage(locale)
-        where = ", ".join(_shown(c) for c in catalogs) or "no catalogue"
-        interface.append(f"{locale.ljust(widths[0])}  {done}/{total}  ({where})")
-    return "\n".join([note, *lines, *interface]) + "\n"
+        done, total, catalogs = interface[locale]
+        where = ", ".join(catalogs) or "no catalogue"
+        messages.append(f"{locale.ljust(widths[0])}  {done}/{total}  ({where})")
+    return "\n".join([note, *lines, *messages]) + "\n"
