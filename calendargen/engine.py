@@ -29,8 +29,11 @@ def _occurrences(
 ) -> list[Occurrence]:
     """Every occurrence starting in ``first``..``last``, milestones included.
 
-    Anniversaries count years since the origin; nothing comes before the origin's year,
-    whatever the rule says; an anniversary-only entry (no rule) appears in milestone years.
+    Anniversaries count years since the origin; nothing a rule gives comes before the origin's
+    year, nor before or on its day unless the rule's ``since`` names that year (the event is
+    not its own observance: the first Independence Day follows the declaration, but Victory
+    Day 1945 was kept on the day); an override is kept as written; an anniversary-only entry
+    (no rule) appears in milestone years.
     This is the engine's hot loop: eras are walked by their year ranges, not searched per year.
     """
     overrides = observance.overrides
@@ -46,6 +49,7 @@ def _occurrences(
         high = last if era.until is None else min(last, era.until)
         rule, days, shifts = era.rule, era.days, era.shifts
         dates, estimated = rule.dates, rule.estimated
+        cut = origin is not None and (era.since is None or era.since < origin.date.year)
         spans = days != 1 or rule.own_end
         for year in range(low, high + 1):
             if year in overrides:
@@ -54,8 +58,11 @@ def _occurrences(
                 year - origin_year if origin_year is not None and year > origin_year else None
             )
             edition = year - since + 1 if since is not None else None
+            after = origin.date if cut and origin is not None and year == origin_year else None
             try:
                 for start in dates(year):
+                    if after is not None and start <= after:
+                        continue  # the event itself, or before it
                     end = rule.end(start, days) if spans else start
                     append(
                         Occurrence(observance, start, end, estimated, False, anniversary, edition)

@@ -197,7 +197,13 @@ class _Reader:
             return parse_eras(value if isinstance(value, list) else [value])
         except RuleError as error:
             message = f"{error.bare_message} at column {error.column} of {error.text!r}"
-            self.problems.append(where.problem(message, error.problems[0].hint))
+            problem = where.problem(message, error.problems[0].hint)
+            line, column = where.position()
+            if line is not None and column is not None and where.positions is not None:
+                place = where.positions.inside_value(line, column, error.text, error.column)
+                if place is not None:  # the character the message names, in the file
+                    problem = replace(problem, line=place[0], column=place[1])
+            self.problems.append(problem)
             return ()
 
     def entry(self, entry: Any, where: Where, file_categories: list[str]) -> Observance | None:

@@ -47,9 +47,9 @@ def recurrence(observance: Observance) -> Recurrence | None:
     """The observance as one recurring event, or None if an RRULE cannot say it exactly.
 
     The event starts in the entry's first year: the later of the first era's ``since`` and the
-    origin's year (nothing comes before the origin). An entry whose first year is unknown is
-    not made recurring: its DTSTART would have to move with the build's window, and a
-    recurring event's DTSTART and UID must stay as long as its rule does.
+    origin's year (nothing comes before the origin, see ``engine``). An entry whose first year
+    is unknown is not made recurring: its DTSTART would have to move with the build's window,
+    and a recurring event's DTSTART and UID must stay as long as its rule does.
     """
     eras = observance.eras
     if not _expressible(eras):
@@ -68,8 +68,19 @@ def recurrence(observance: Observance) -> Recurrence | None:
     assert rrule is not None
     if last.until is not None:
         rrule += f";UNTIL={last.until:04d}1231"
-    start = next(
-        (d for year in range(first_year, first_year + 8) for d in last.rule.dates(year)), None
+    origin = observance.origin.date if observance.origin else date.min
+
+    def kept(era: Era, year: int) -> set[date]:
+        """Of an era's dates in ``year``, those the engine gives: none on or before the
+        origin's day, unless the era's ``since`` names the origin's year."""
+        dates = set(era.rule.dates(year))
+        if era.since is not None and era.since >= origin.year:
+            return dates
+        return {d for d in dates if d > origin}
+
+    start = min(
+        (d for year in range(first_year, first_year + 8) for d in kept(last, year)),
+        default=None,
     )
     if start is None:
         return None
@@ -79,13 +90,13 @@ def recurrence(observance: Observance) -> Recurrence | None:
     for year in sorted(years):
         if year < first_year or (last.until is not None and year > last.until):
             continue
-        produced = set(last.rule.dates(year)) if year >= start.year else set()
+        produced = kept(last, year) if year >= start.year else set()
         override = observance.overrides.get(year)
         if override is not None:
             wanted = {span[0] for span in override.spans}
         else:
             era = next((e for e in eras if e.covers(year)), None)
-            wanted = set(era.rule.dates(year)) if era else set()
+            wanted = kept(era, year) if era else set()
         exdates |= produced - wanted
         rdates |= wanted - produced
     return Recurrence(start, days, rrule, tuple(sorted(exdates)), tuple(sorted(rdates)))

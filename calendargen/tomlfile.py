@@ -124,6 +124,26 @@ class Positions:
                     depth = _depth(rest)
         return found, lines
 
+    def inside_value(
+        self, line: int, column: int, value: str, offset: int
+    ) -> tuple[int, int] | None:
+        """The line and column of character ``offset`` (1-based) of the string ``value``, as
+        the first string literal holding it verbatim at or after ``line`` and ``column`` (a
+        key's place, up to the next key); None when it is not written so (an escape)."""
+        if "\n" in value:
+            return None
+        quoted = [f"'{value}'"] + ([] if "\\" in value or '"' in value else [f'"{value}"'])
+        lines = self._index[1]
+        for number in range(line, len(lines) + 1):
+            text = lines[number - 1]
+            if number > line and (_HEADER.match(text) or _ASSIGN.match(text)):
+                return None  # past the value: the next key or table
+            start = column - 1 if number == line else 0
+            found = [i for q in quoted if (i := text.find(q, start)) >= 0]
+            if found:
+                return number, min(found) + 1 + offset
+        return None
+
     def locate(self, path: KeyPath) -> tuple[int | None, int | None]:
         """The line and column of the key at ``path``, or of the nearest table around it that
         is written; (None, None) if none is."""

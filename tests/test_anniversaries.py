@@ -84,7 +84,7 @@ NEUTRALITY = _entry(["12-12"], date(1995, 12, 12))  # recognised by A/RES/50/80 
     ("year", "expected"),
     [
         pytest.param(1994, [], id="before-the-origin"),
-        pytest.param(1995, [(date(1995, 12, 12), None, False)], id="origin-year-not-one"),
+        pytest.param(1995, [], id="the-event-is-not-its-own-observance"),
         pytest.param(
             1996, [(date(1996, 12, 12), 1, False), (date(1996, 12, 12), 1, True)], id="first"
         ),
@@ -100,6 +100,24 @@ NEUTRALITY = _entry(["12-12"], date(1995, 12, 12))  # recognised by A/RES/50/80 
 )
 def test_anniversaries_of_a_yearly_day(year: int, expected: list[object]) -> None:
     assert _year(NEUTRALITY, year) == expected
+
+
+@pytest.mark.parametrize(
+    ("rule", "expected"),
+    [
+        pytest.param(["09-01"], [date(1991, 9, 1)], id="the-day-after-the-declaration"),
+        pytest.param(["08-31"], [], id="the-declaration-itself"),
+        pytest.param(["08-30"], [], id="before-it"),
+        pytest.param(["08-31 for 2 days"], [], id="a-span-from-the-declaration"),
+        pytest.param(["08-31 since 1991"], [date(1991, 8, 31)], id="kept-on-the-day-by-since"),
+    ],
+)
+def test_the_origin_year(rule: list[str], expected: list[date]) -> None:
+    """In the origin's year, only what a rule gives after the origin's day: a holiday
+    proclaimed on 31 August 1991 for 1 September is kept that year, the declaration is not,
+    unless the rule's since says the day was kept that very year (Victory Day 1945)."""
+    entry = _entry(rule, date(1991, 8, 31))
+    assert [start for start, _, _ in _year(entry, 1991)] == expected
 
 
 def test_anniversary_on_the_days_own_date() -> None:

@@ -32,6 +32,7 @@ def test_peace_day_eras(sample: Catalogue) -> None:
 
 def test_nothing_before_since(sample: Catalogue) -> None:
     assert _dates(sample, "international-day-of-neutrality", D(1990, 1, 1), D(2016, 12, 31)) == []
+    # the sample's "12-12 since 1995" says the day was kept on the event's own day
     assert _dates(sample, "tm-permanent-neutrality-day", D(1994, 1, 1), D(1995, 12, 31)) == [
         (D(1995, 12, 12), D(1995, 12, 12))
     ]
@@ -135,9 +136,11 @@ def test_ranges_compose(sample: Catalogue) -> None:
 
 
 def test_nothing_before_origin(sample: Catalogue) -> None:
-    # "10-24" has no `since`, but the United Nations came into being on 1945-10-24.
-    assert _dates(sample, "united-nations-day", D(1940, 1, 1), D(1945, 12, 31)) == [
-        (D(1945, 10, 24), D(1945, 10, 24))
+    # "10-24" has no `since`, but the United Nations came into being on 1945-10-24: that day
+    # is the event, not its first United Nations Day, which comes a year later
+    assert _dates(sample, "united-nations-day", D(1940, 1, 1), D(1946, 10, 23)) == []
+    assert _dates(sample, "united-nations-day", D(1946, 1, 1), D(1946, 12, 31)) == [
+        (D(1946, 10, 24), D(1946, 10, 24))
     ]
 
 

@@ -106,6 +106,41 @@ def test_entry_problems_at_once(tmp_path: Path) -> None:
     ]
 
 
+@pytest.mark.parametrize(
+    ("rule", "place"),
+    [
+        pytest.param('"3rd tusday of september"', "7:13", id="one-line"),
+        pytest.param("'3rd tusday of september'", "7:13", id="literal"),
+        pytest.param(
+            '[\n  "09-21 until 2001",\n  "3rd tusday of september since 2002",\n]',
+            "9:8",
+            id="era-on-its-line",
+        ),
+        pytest.param(
+            '["09-21 until 2001", "3rd tusday of september since 2002"]', "7:34", id="era-in-line"
+        ),
+        pytest.param('"3rd tus\\u0064ay of september"', "7:1", id="escaped: at the key"),
+    ],
+)
+def test_rule_problem_points_at_the_word(tmp_path: Path, rule: str, place: str) -> None:
+    """A rule that does not parse is reported at the character its message names, where the
+    rule text is written as it reads; else at its key."""
+    folder = _catalogue(tmp_path)
+    (folder / "observances" / "sample.toml").write_text(
+        '[catalogue]\ncategories = ["un", "international-day"]\n\n'
+        '[[observance]]\nid = "world-day"\nname.en = "World Day"\n'
+        f'rule = {rule}\nsource.symbol = "A/RES/1"\n'
+        '[[observance]]\nid = "other-day"\nname.en = "Other Day"\n'
+        'rule = "3rd tusday of september"\nsource.symbol = "A/RES/2"\n',
+        encoding="utf-8",
+    )
+    with pytest.raises(CatalogueError) as raised:
+        load([folder])
+    first = str(raised.value.problems[0])
+    assert first.startswith(f"{tmp_path}/observances/sample.toml:{place}: world-day.rule: "
+                            "unknown weekday 'tusday' at column "), first  # fmt: skip
+
+
 def test_shipped_working_day_kind() -> None:
     from calendargen.defaults import shipped
 

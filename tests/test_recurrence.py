@@ -114,9 +114,15 @@ def test_rules_that_stay_expanded(rule: list[str]) -> None:
 
 
 def test_the_origin_gives_the_first_year() -> None:
-    # no since: the event starts in the origin's year, on the rule's date that year
+    # no since: the event starts on the rule's first date after the origin's day
     found = recurrence(_observance(["09-21"], origin=date(1995, 12, 12)))
-    assert found == Recurrence(date(1995, 9, 21), 1, "FREQ=YEARLY;BYMONTH=9;BYMONTHDAY=21")
+    assert found == Recurrence(date(1996, 9, 21), 1, "FREQ=YEARLY;BYMONTH=9;BYMONTHDAY=21")
+    found = recurrence(_observance(["09-21"], origin=date(1995, 9, 20)))
+    assert found is not None and found.start == date(1995, 9, 21)
+    found = recurrence(_observance(["09-21"], origin=date(1995, 9, 21)))  # the event's own day
+    assert found is not None and found.start == date(1996, 9, 21)
+    found = recurrence(_observance(["09-21 since 1995"], origin=date(1995, 9, 21)))  # kept
+    assert found is not None and found.start == date(1995, 9, 21)
     # a since after the origin wins
     found = recurrence(_observance(["09-21 since 2002"], origin=date(1995, 12, 12)))
     assert found is not None and found.start == date(2002, 9, 21)

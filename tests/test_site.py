@@ -20,6 +20,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from html.parser import HTMLParser
 from pathlib import Path
+from typing import Any
 from urllib.parse import parse_qs, unquote, urlsplit
 
 import pytest
@@ -426,6 +427,26 @@ def _browser(playwright: object) -> object:
     return playwright.chromium.launch(executable_path=chromium, args=CHROMIUM_FLAGS)  # type: ignore[attr-defined]
 
 
+def _every_page(
+    page: Any, served: str, kinds: tuple[str, ...], axe: Any
+) -> Iterator[tuple[str, str, int]]:
+    """Each page of ``kinds`` in en, ru and ar at 1280 and 360 px, loaded and yielded for the
+    caller's checks after these: no sideways scroll, and (at 1280 px) no serious or critical
+    axe-core violation."""
+    for width in (1280, 360):
+        page.set_viewport_size({"width": width, "height": 800})
+        for locale in ("en", "ru", "ar"):
+            for kind in kinds:
+                page.goto(f"{served}/{locale}/{kind}")
+                sideways = page.evaluate("document.documentElement.scrollWidth - innerWidth")
+                assert sideways <= 0, f"{locale}/{kind} scrolls sideways at {width} px"
+                yield locale, kind, width
+                if width == 1280:
+                    found = axe.run(page).response["violations"]
+                    serious = [v["id"] for v in found if v["impact"] in ("serious", "critical")]
+                    assert not serious, f"{locale}/{kind}: {serious}"
+
+
 @pytest.mark.slow
 def test_browser_search_filters_and_every_page_kind(served: str) -> None:
     """In a real browser: search finds the neutrality day by its English and its Russian name
@@ -458,20 +479,9 @@ def test_browser_search_filters_and_every_page_kind(served: str) -> None:
         assert shown and all("tm" in cats.split() for cats in shown)
         off = page.eval_on_selector_all("td.off", "cells => cells.map(c => c.dataset.off)")
         assert off and all("tm" in places.split() for places in off)
-        axe = axe_module.Axe()
-        for width in (1280, 360):
-            page.set_viewport_size({"width": width, "height": 800})
-            for locale in ("en", "ru", "ar"):
-                for kind in PAGE_KINDS:
-                    page.goto(f"{served}/{locale}/{kind}")
-                    sideways = page.evaluate("document.documentElement.scrollWidth - innerWidth")
-                    assert sideways <= 0, f"{locale}/{kind} scrolls sideways at {width} px"
-                    if kind in ("index.html", "2025/index.html", "2025/12/index.html"):
-                        assert page.locator("table.month").count() >= 1
-                    if width == 1280:
-                        found = axe.run(page).response["violations"]
-                        serious = [v["id"] for v in found if v["impact"] in ("serious", "critical")]
-                        assert not serious, f"{locale}/{kind}: {serious}"
+        for _, kind, _ in _every_page(page, served, PAGE_KINDS, axe_module.Axe()):
+            if kind in ("index.html", "2025/index.html", "2025/12/index.html"):
+                assert page.locator("table.month").count() >= 1
         assert outside == []
         browser.close()  # type: ignore[attr-defined]
 
@@ -493,25 +503,14 @@ def test_browser_subscribing_pages_with_a_public_address(published: Path) -> Non
         outside: list[str] = []
         page.on("request", lambda request: outside.append(request.url)
                 if not request.url.startswith(served) else None)  # fmt: skip
-        axe = axe_module.Axe()
-        for width in (1280, 360):
-            page.set_viewport_size({"width": width, "height": 800})
-            for locale in ("en", "ru", "ar"):
-                for kind in SUBSCRIBE_KINDS:
-                    page.goto(f"{served}/{locale}/{kind}")
-                    sideways = page.evaluate("document.documentElement.scrollWidth - innerWidth")
-                    assert sideways <= 0, f"{locale}/{kind} scrolls sideways at {width} px"
-                    boxes = page.eval_on_selector_all(
-                        "svg.qr", "codes => codes.map(c => c.getBoundingClientRect().toJSON())"
-                    )
-                    assert boxes, f"{locale}/{kind}: no QR code"
-                    for box in boxes:
-                        assert box["width"] >= 100 and box["width"] == box["height"]
-                        assert box["left"] >= 0 and box["right"] <= width
-                    if width == 1280:
-                        found = axe.run(page).response["violations"]
-                        serious = [v["id"] for v in found if v["impact"] in ("serious", "critical")]
-                        assert not serious, f"{locale}/{kind}: {serious}"
+        for locale, kind, width in _every_page(page, served, SUBSCRIBE_KINDS, axe_module.Axe()):
+            boxes = page.eval_on_selector_all(
+                "svg.qr", "codes => codes.map(c => c.getBoundingClientRect().toJSON())"
+            )
+            assert boxes, f"{locale}/{kind}: no QR code"
+            for box in boxes:
+                assert box["width"] >= 100 and box["width"] == box["height"]
+                assert box["left"] >= 0 and box["right"] <= width
         assert outside == []
         browser.close()  # type: ignore[attr-defined]
 
