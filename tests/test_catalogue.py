@@ -247,6 +247,34 @@ FIRST_YEARS = [
     pytest.param("pk-eid-ul-azha", 2013, id="pk-eid-ul-azha"),
     pytest.param("pk-ashura", 2015, id="pk-ashura"),
     pytest.param("pk-iqbal-day", 2013, id="pk-iqbal-day"),
+    # The USSR list in the former Soviet republics (docs/reviews/days-off-ussr.md): 1-2 May and
+    # 7-8 November from 1928; USSR Constitution Day on 5 December from 1937 (the 1936
+    # Constitution); 22 January from 1930 (the reform of 24 September 1929).
+    *(
+        pytest.param(f"{country}-workers-solidarity-day", 1928, id=f"{country}-1-may")
+        for country in ("az", "ge", "kz", "tm", "uz")
+    ),
+    *(
+        pytest.param(f"{country}-october-revolution-day", 1928, id=f"{country}-7-november")
+        for country in ("am", "az", "ge", "kz", "tj", "tm", "uz")
+    ),
+    *(
+        pytest.param(f"{country}-ussr-constitution-day", 1937, id=f"{country}-ussr-constitution")
+        for country in ("am", "az", "ge", "kg", "kz", "ru", "tj", "tm", "uz")
+    ),
+    *(
+        pytest.param(f"{country}-lenin-memorial-day", 1930, id=f"{country}-22-january")
+        for country in ("am", "az", "ge", "kg", "kz", "tj", "tm", "uz")
+    ),
+    # Russia: 21 January from 1925; the other holidays of the RSFSR Labour Code of 1918 from 1919.
+    pytest.param("ru-lenin-memorial-day", 1925, id="ru-21-january"),
+    pytest.param("ru-new-year-holidays", 1919, id="ru-new-year"),
+    pytest.param("ru-day-of-9-january-1905", 1919, id="ru-22-january"),
+    pytest.param("ru-overthrow-of-the-autocracy-day", 1919, id="ru-12-march"),
+    pytest.param("ru-paris-commune-day", 1919, id="ru-18-march"),
+    # Armenia: 8 March from the USSR list (1966); 28 May from the law HO-37 (1996).
+    pytest.param("am-womens-day", 1966, id="am-8-march"),
+    pytest.param("am-republic-day", 1996, id="am-republic-day"),
 ]
 
 
