@@ -49,7 +49,7 @@ def _occurrences(
         high = last if era.until is None else min(last, era.until)
         rule, days, shifts = era.rule, era.days, era.shifts
         dates, estimated = rule.dates, rule.estimated
-        cut = origin is not None and (era.since is None or era.since < origin.date.year)
+        event_day = observance.event_day(era)
         spans = days != 1 or rule.own_end
         for year in range(low, high + 1):
             if year in overrides:
@@ -58,7 +58,7 @@ def _occurrences(
                 year - origin_year if origin_year is not None and year > origin_year else None
             )
             edition = year - since + 1 if since is not None else None
-            after = origin.date if cut and origin is not None and year == origin_year else None
+            after = event_day if event_day is not None and year == event_day.year else None
             try:
                 for start in dates(year):
                     if after is not None and start <= after:

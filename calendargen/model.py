@@ -138,6 +138,16 @@ class Observance:
         """The first year observed, when the rule says (``since``)."""
         return self.eras[0].since if self.eras else None
 
+    def event_day(self, era: Era) -> date | None:
+        """The origin's day, on and before which ``era`` gives no date (the commemorated event
+        is not its own observance: the first Independence Day follows the declaration); None
+        without an origin, or when the era's ``since`` names the origin's year (Victory Day
+        1945 was kept on the day)."""
+        origin = self.origin
+        if origin is None or (era.since is not None and era.since >= origin.date.year):
+            return None
+        return origin.date
+
 
 class Occurrence(NamedTuple):
     """One dated instance of an observance; ``end`` is inclusive.

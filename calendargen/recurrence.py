@@ -68,15 +68,11 @@ def recurrence(observance: Observance) -> Recurrence | None:
     assert rrule is not None
     if last.until is not None:
         rrule += f";UNTIL={last.until:04d}1231"
-    origin = observance.origin.date if observance.origin else date.min
 
     def kept(era: Era, year: int) -> set[date]:
-        """Of an era's dates in ``year``, those the engine gives: none on or before the
-        origin's day, unless the era's ``since`` names the origin's year."""
-        dates = set(era.rule.dates(year))
-        if era.since is not None and era.since >= origin.year:
-            return dates
-        return {d for d in dates if d > origin}
+        """Of an era's dates in ``year``, those the engine gives (none on the event's day)."""
+        event_day = observance.event_day(era)
+        return {d for d in era.rule.dates(year) if event_day is None or d > event_day}
 
     start = min(
         (d for year in range(first_year, first_year + 8) for d in kept(last, year)),
