@@ -32,6 +32,7 @@ from calendargen.output import (
     check_output_folder,
 )
 from calendargen.parallel import map_tasks
+from calendargen.parsed import ParsedFiles
 from calendargen.plan import BuildPlan
 from calendargen.recurrence import recurrence
 from calendargen.schema import Where
@@ -63,9 +64,12 @@ def window(config: Config, today: date) -> tuple[int, int]:
     return first_year, last_year
 
 
-def make_plan(config: Config, today: date, stamp: datetime) -> BuildPlan:
-    """Read the catalogue and expand it over the window: everything the renderers need."""
-    catalogue = load(config.data_folders, config.locales)
+def make_plan(
+    config: Config, today: date, stamp: datetime, parsed: ParsedFiles | None = None
+) -> BuildPlan:
+    """Read the catalogue (the files that did not change from ``parsed``) and expand it over
+    the window: everything the renderers need."""
+    catalogue = load(config.data_folders, config.locales, parsed)
     unknown = [c for c in config.categories or () if c not in catalogue.categories]
     if unknown:
         where = Where(display_path(config.file) if config.file else "calgen.toml")
@@ -138,17 +142,23 @@ def render(plan: BuildPlan, staging: Staging, base: str, jobs: int,
     }
 
 
-def fingerprints(config: Config, today: date, stamp: datetime) -> tuple[str, str]:
+def code_digest() -> str:
+    """A hash of calendargen's own code and of the libraries it runs on."""
+    digest = hashlib.sha256(repr(_libraries()).encode())
+    _digest_files(digest.update, [Path(__file__).parent], skip=())
+    return digest.hexdigest()
+
+
+def fingerprints(config: Config, today: date, stamp: datetime, code: str) -> tuple[str, str]:
     """Two hashes of what a build reads, each file read once: of everything (config, reference
-    date, libraries, data, templates, locales, calendargen's own code: equal hashes give
-    byte-identical output), and of everything but the catalogue's folders (what every output
-    file shares, see ``reuse``)."""
-    shared = hashlib.sha256()
+    date, data, templates, locales, and ``code``, calendargen's own and its libraries': equal
+    hashes give byte-identical output), and of everything but the catalogue's folders (what
+    every output file shares, see ``reuse``)."""
+    shared = hashlib.sha256(code.encode())
     settings = {k: v for k, v in vars(config).items() if k != "out"}  # output place: no input
     shared.update(repr(sorted(settings.items(), key=str)).encode())
     shared.update(today.isoformat().encode())
     shared.update(stamp.isoformat().encode())
-    shared.update(repr(_libraries()).encode())
     folders = [shipped("data") / "locales", shipped("templates"), Path(__file__).parent]
     folders += [f for f in (config.templates, config.messages) if f is not None]
     _digest_files(shared.update, folders, skip=())
@@ -205,14 +215,18 @@ def build_project(
     if config.templates is not None:
         inputs.append(config.templates)
     check_output_folder(config.out, config.root, inputs)
-    print_, base = fingerprints(config, today, stamp)
-    if OutputFolder(config.out).up_to_date(print_):
+    code = code_digest()
+    print_, base = fingerprints(config, today, stamp, code)
+    folder = OutputFolder(config.out)
+    if folder.up_to_date(print_):
         seconds = time.perf_counter() - started
         return f"{config.out} is up to date (no input changed) in {seconds:.2f} s"
-    plan = make_plan(config, today, stamp)
+    parsed = ParsedFiles(folder.state / "parsed", code)
+    plan = make_plan(config, today, stamp, parsed)
     with Staging(config.out, force) as staging:
         counts = render(plan, staging, base, jobs, progress)
         report = staging.commit(print_)
+        parsed.save()
     seconds = time.perf_counter() - started
     trimmed = (
         f", {counts['trimmed']} of them trimmed to the 1 MB Google Calendar reads"

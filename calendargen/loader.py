@@ -7,12 +7,13 @@ them: rule texts go to the one parser in ``calendargen.rules``.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, replace
 from datetime import date, datetime
+from functools import partial
 from pathlib import Path
 from stat import S_ISREG
-from typing import Any
+from typing import Any, TypeVar, cast
 
 from babel import Locale
 
@@ -21,6 +22,7 @@ from calendargen.errors import CatalogueError, Problem, RuleError, did_you_mean,
 from calendargen.i18n import SHIPPED_LOCALES, canonical_locale, valid_locale
 from calendargen.limits import MAX_YEAR
 from calendargen.model import Category, Observance, Origin, Override, Source, own
+from calendargen.parsed import ParsedFiles
 from calendargen.rules import parse_eras
 from calendargen.rules.base import Era
 from calendargen.schema import (
@@ -47,6 +49,7 @@ from calendargen.translations import (
 ID_PATTERN = re.compile(r"[a-z0-9]+(-[a-z0-9]+)*")  # always fullmatch: "$" passes "id\n"
 ID_MAX_LENGTH = 80
 CATEGORY_KEYS = {field.name for field in CATEGORY}
+_T = TypeVar("_T")
 
 
 @dataclass(frozen=True)
@@ -69,13 +72,13 @@ class _Reader:
         self.categories = categories
         self.problems: list[Problem] = []
 
-    def read(self) -> list[tuple[Observance, Where]]:
-        """The file's valid entries, each with its place in the file."""
+    def read(self) -> tuple[list[tuple[Observance, Where]], list[Problem]]:
+        """The file's valid entries, each with its place in the file, and its problems."""
         try:
             data, text = read_toml(self.path)
         except UnreadableToml as error:
             self.problems.append(error.problem(self.display))
-            return []
+            return [], self.problems
         top = Where(self.display, positions=Positions(text))
         self.problems += check(data, DATA_FILE, top)
         known = accepted(data, DATA_FILE)
@@ -92,7 +95,7 @@ class _Reader:
             observance = self.entry(entry, where, file_categories)
             if observance is not None:
                 found.append((observance, replace(where, name=observance.id)))
-        return found
+        return found, self.problems
 
     def category_list(self, where: Where, value: list[str]) -> list[str]:
         for category in value:
@@ -399,18 +402,72 @@ def incomplete_shipped(catalogue: Catalogue) -> list[Problem]:
     return missing_texts(ours, SHIPPED_LOCALES)
 
 
-def load(folders: Iterable[Path], locales: Iterable[str] | None = None) -> Catalogue:
+def load(
+    folders: Iterable[Path], locales: Iterable[str] | None = None, parsed: ParsedFiles | None = None
+) -> Catalogue:
     """Read ``categories.toml`` and ``observances/*.toml`` of each folder, in order, and the
     texts of ``translations/`` (of ``locales`` and their languages only, if given: a build
-    reads only what it shows).
+    reads only what it shows), taking each file that did not change from ``parsed``.
 
     A later folder may add categories and observances; an id defined twice is an error.
     """
+    folders = list(folders)
+    try:
+        return _load(folders, locales, parsed)
+    except CatalogueError:
+        if parsed is None or not parsed.hits:
+            raise
+        parsed.forget()  # read every file again: the messages get their lines and columns
+        return _load(folders, locales, None)
+
+
+def _read_file(
+    parsed: ParsedFiles | None,
+    kind: str,
+    path: Path,
+    context: str,
+    read: Callable[[], tuple[_T, list[Problem]]],
+    kept: Callable[[_T], _T],
+) -> tuple[_T, list[Problem]]:
+    """``read()``, or what it gave for the same file before (see ``parsed``); a result with no
+    problem is kept, as ``kept`` makes it (without the file's text)."""
+    if parsed is None:
+        return read()
+    try:
+        key = parsed.key(kind, display_path(path), path.read_bytes(), context)
+    except OSError:
+        return read()
+    found = parsed.get(key, object)
+    if found is not None:
+        return cast(_T, found), []
+    result, problems = read()
+    if not problems:
+        parsed.put(key, kept(result))
+    return result, problems
+
+
+def _without_text(where: Where) -> Where:
+    return replace(where, positions=None)
+
+
+def _entries_kept(entries: list[tuple[Observance, Where]]) -> list[tuple[Observance, Where]]:
+    return [(observance, _without_text(where)) for observance, where in entries]
+
+
+def _texts_kept(found: dict[str, EntryTexts]) -> dict[str, EntryTexts]:
+    return {
+        entry_id: replace(texts, where={k: _without_text(w) for k, w in texts.where.items()})
+        for entry_id, texts in found.items()
+    }
+
+
+def _load(
+    folders: list[Path], locales: Iterable[str] | None, parsed: ParsedFiles | None
+) -> Catalogue:
     wanted = None if locales is None else {c for locale in locales for c in own(locale)}
     problems: list[Problem] = []
     categories: dict[str, Category] = {}
     files: list[Path] = []
-    folders = list(folders)
     category_files: list[Path] = []
     translation_files: list[Path] = []
     for folder in folders:
@@ -436,9 +493,13 @@ def load(folders: Iterable[Path], locales: Iterable[str] | None = None) -> Catal
             problems += category_problems
     observances: list[Observance] = []
     seen: dict[str, Where] = {}
+    checked_against = repr(sorted(categories.items()))
     for path in files:
         reader = _Reader(path, display_path(path), categories)
-        for observance, where in reader.read():
+        entries, file_problems = _read_file(
+            parsed, "observances", path, checked_against, reader.read, _entries_kept
+        )
+        for observance, where in entries:
             first = seen.get(observance.id)
             if first is None:
                 seen[observance.id] = where
@@ -447,13 +508,16 @@ def load(folders: Iterable[Path], locales: Iterable[str] | None = None) -> Catal
             line, _ = first.position("id")
             place = f"{first.file}:{line}" if line else first.file
             message = f"duplicate id (first defined in {place})"
-            reader.problems.append(where.problem(message, key="id"))
-        problems += reader.problems
+            file_problems.append(where.problem(message, key="id"))
+        problems += file_problems
     texts: dict[str, EntryTexts] = {}
     for path in translation_files:
         if wanted is not None and path.stem not in wanted:
             continue
-        found_texts, text_problems = read_translations(path, display_path(path))
+        found_texts, text_problems = _read_file(
+            parsed, "translations", path, "",
+            partial(read_translations, path, display_path(path)), _texts_kept,
+        )  # fmt: skip
         merge_texts(texts, found_texts)
         problems += text_problems
     observances, text_problems = apply_translations(observances, texts)
