@@ -42,10 +42,13 @@ def test_every_entry_sourced_and_named(catalogue: Catalogue) -> None:
 # yet (docs/reviews/sources-*.md); a new entry must cite its primary source.
 SECONDARY_ONLY = {
     "az-state-sovereignty-day": "the presidential order of 19 September 2024 known from the press"
-    " and a state institute's news page; the order's text on president.az not found",
+    " and a state institute's news page; the order's text on president.az not found (searched"
+    " again in sources-2026-12-06.md)",
     "pk-days-off-by-decree": "the Election Commission's notification of 1 February 2024 (and the"
-    " State Bank's notice of 6 February 2024) known only from the press",
-    "tj-days-off-by-decree": "the Government's 2023 and 2026 resolutions known only from the press",
+    " State Bank's notice of 6 February 2024) known only from the press and from python-holidays'"
+    " citation of the State Bank's circular; neither text found (sources-2026-12-06.md)",
+    "tj-days-off-by-decree": "the Government's 2023 and 2026 resolutions known only from the press"
+    " (searched again in sources-2026-12-06.md)",
     "tj-working-days-by-decree": "the Government's 2023 and 2026 resolutions known only from the"
     " press",
 }
