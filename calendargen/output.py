@@ -56,6 +56,7 @@ class Written:
     reused: int = 0  # kept from the previous build without being rendered
     problems: list[Problem] = field(default_factory=list)
     keys: dict[str, tuple[str, bool, int]] = field(default_factory=dict)  # ``Staging.reuse``
+    groups: dict[str, list[str]] = field(default_factory=dict)  # ``Staging.reuse_group``
 
 
 @dataclass(frozen=True)
@@ -98,6 +99,10 @@ class OutputFolder:
         return self.state / "keys.json"
 
     @property
+    def groups(self) -> Path:
+        return self.state / "groups.json"
+
+    @property
     def spare(self) -> Path:
         return self.state / "spare"
 
@@ -119,6 +124,22 @@ class OutputFolder:
             return False
         real = str(self.real)
         return all(os.path.isfile(os.path.join(real, name)) for name in self.written())
+
+
+def _planned(name: str) -> bool:
+    """Whether ``name`` is a path inside the output, as planned paths are (no "..", no
+    absolute path, no empty part)."""
+    return not name.startswith("/") and not any(p in ("", ".", "..") for p in name.split("/"))
+
+
+def _groups(found: object) -> dict[str, list[str]]:
+    """A record of groups of files as read, if it is one (else none)."""
+    if not isinstance(found, dict) or not all(
+        isinstance(names, list) and all(isinstance(n, str) for n in names)
+        for names in found.values()
+    ):
+        return {}
+    return found
 
 
 def safe_path(relative: str) -> PurePosixPath:
@@ -314,6 +335,10 @@ class Staging:
         if self.folder.keys.is_file():
             with contextlib.suppress(ValueError):  # unreadable: render everything
                 self.keys = json.loads(self.folder.keys.read_text(encoding="utf-8"))
+        self.groups: dict[str, list[str]] = {}  # the previous build's: a group's files
+        if self.folder.groups.is_file() and self.keys:
+            with contextlib.suppress(ValueError):
+                self.groups = _groups(json.loads(self.folder.groups.read_text(encoding="utf-8")))
         self._lock = FileLock(self.folder.state / "lock", timeout=0)
         self._spare: set[str] | None = None  # the files of the spare the staging starts from
         self._out_text, self._staging_text = str(self._out), str(self._staging)
@@ -346,6 +371,7 @@ class Staging:
         try:
             self.folder.fingerprint.unlink(missing_ok=True)
             self.folder.keys.unlink(missing_ok=True)  # true of the output until it changes
+            self.folder.groups.unlink(missing_ok=True)
             shutil.rmtree(self.folder.staging, ignore_errors=True)  # an interrupted build's
             self._spare = self._take_spare()
             if self._spare is None:
@@ -393,9 +419,29 @@ class Staging:
         same inputs (the same ``key``, see ``reuse.Keys``) and it is still as written (its
         size): None when it must be rendered, else whether it was a trimmed feed."""
         found = self._reusable(name, key)
-        if found is None:
+        return None if found is None else self._keep_found(name, key, *found)
+
+    def reuse_group(self, key: str) -> list[str] | None:
+        """Keep every file of the group the previous build made under ``key`` (a key of all
+        the group's inputs: the files of one task, or of one run of a tool), if each is still
+        as written, without a key for each: the trimmed feeds among them. None, and nothing
+        kept, if one is not."""
+        names = self.groups.get(key)
+        if not names or not all(_planned(n) and n in self.keys for n in names):
             return None
-        old, file = found
+        found = []
+        for name in names:
+            file_key = str(self.keys[name][0])
+            reusable = self._reusable(name, file_key)
+            if reusable is None:
+                return None
+            found.append((name, file_key, reusable))
+        return [name for name, file_key, (old, file) in found
+                if self._keep_found(name, file_key, old, file)]  # fmt: skip
+
+    def _keep_found(self, name: str, key: str, old: str, file: os.stat_result) -> bool:
+        """Keep ``old`` (its status ``file``) as the file ``name``: whether it is a trimmed
+        feed."""
         target = self._place(name)
         if self._spare is None or not _clear(target, keep=file):
             _keep(old, target)
@@ -407,16 +453,9 @@ class Staging:
         done.keys[name] = (key, trimmed, file.st_size)
         return trimmed
 
-    def reuse_all(self, key: str, prefix: str) -> bool:
-        """Keep every file under ``prefix`` that the previous build made from ``key`` (the
-        files of one run of a tool, such as the search index), if there are some and each is
-        still as written; else keep none."""
-        names = [n for n, k in self.keys.items() if n.startswith(prefix) and k[0] == key]
-        if not names or any(self._reusable(n, key) is None for n in names):
-            return False
-        for name in names:
-            self.reuse(name, key)
-        return True
+    def group(self, key: str, written: Written) -> None:
+        """Record the files of ``written`` as the group ``key`` (see ``reuse_group``)."""
+        written.groups[key] = list(written.names)
 
     def _reusable(self, name: str, key: str) -> tuple[str, os.stat_result] | None:
         """The previous file at ``name`` and its status, if it can be kept for ``key``."""
@@ -436,7 +475,7 @@ class Staging:
 
     def _old(self, name: str) -> str:
         """Where the planned file ``name`` is in the output (refused if it could leave it)."""
-        if name.startswith("/") or any(p in ("", ".", "..") for p in name.split("/")):
+        if not _planned(name):
             safe_path(name)  # raises, saying why
         return f"{self._out_text}/{name}"
 
@@ -533,6 +572,8 @@ class Staging:
         self.folder.manifest.write_text("\n".join(sorted(current)) + "\n", encoding="utf-8")
         keys = {name: key for w in self._all for name, key in w.keys.items()}
         self.folder.keys.write_text(json.dumps(keys, sort_keys=True), encoding="utf-8")
+        groups = {key: names for w in self._all for key, names in w.groups.items()}
+        self.folder.groups.write_text(json.dumps(groups, sort_keys=True), encoding="utf-8")
         if kept:
             self.folder.spare_files.write_text(json.dumps(previous_site), encoding="utf-8")
         if inputs is not None:

@@ -63,13 +63,22 @@ class Keys:
         catalogue order, so that reordering the catalogue changes the files whose order
         follows it)."""
         if dependencies is EVERY:
-            if locale not in self.every:
-                self.every[locale] = _hash(repr([self.part(i, locale) for i in self.order]))
-            parts = self.every[locale]
+            parts = self._every(locale)
         else:
             ids = sorted(set(dependencies), key=self.order.__getitem__)
             parts = repr([(i, self.part(i, locale)) for i in ids])
         return _hash(f"{self.base}\0{path}\0{parts}")
+
+    def of_group(self, group: str, locale: str) -> str:
+        """The key of the files of ``group`` in ``locale`` (a task's, named by its kind and
+        what it covers), which may be made from any entry: equal keys, equal files."""
+        return _hash(f"{self.base}\0{group}\0{self._every(locale)}")
+
+    def _every(self, locale: str) -> str:
+        """The parts of every entry in a file in ``locale``, in catalogue order."""
+        if locale not in self.every:
+            self.every[locale] = _hash(repr([self.part(i, locale) for i in self.order]))
+        return self.every[locale]
 
     def of_value(self, value: object) -> str:
         """The key of files made from ``value`` alone (and what the whole build shares)."""

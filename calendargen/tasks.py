@@ -7,7 +7,8 @@ one-locale build keeps every core busy: per locale a task for the pages that lis
 feeds that mix entries and one for the JSON records; per locale and group of entries one for
 their pages and one for their feeds; and one for the search index. Big tasks come first, so
 that the last ones to finish are small. A file made from the same inputs as in the previous
-build (see ``reuse``) is kept, not rendered.
+build (see ``reuse``) is kept, not rendered; a task none of whose inputs changed (no entry's
+part in its locale) keeps its files as a group, without a key for each.
 """
 
 from __future__ import annotations
@@ -24,7 +25,7 @@ from calendargen.render.html import Page, html_lang
 from calendargen.render.records import render_json
 from calendargen.render.site import SitePlanner
 from calendargen.reuse import Dependencies, Keys
-from calendargen.search import BUNDLE, Entry, build_index
+from calendargen.search import Entry, build_index
 
 ENTRIES_PER_TASK = 60  # entries whose pages (or feeds) one task renders
 Made = tuple[bytes, bool]  # a file's content, and whether it is a feed trimmed to fit
@@ -75,14 +76,28 @@ class BuildTasks:
         """Run one task: what it wrote, and the feeds it holds that were trimmed to fit."""
         task = self.tasks[index]
         staging = self.staging
-        trimmed: list[str] = []
+        trimmed: list[str] | None = []
         if task.kind == "search":  # one run of Pagefind over every name, unless none changed
             entries = search_entries(self.plan)
-            key = self.keys.of_value(entries)
-            if not staging.reuse_all(key, f"{BUNDLE}/"):
+            group = self.keys.of_value(entries)
+            if staging.reuse_group(group) is None:
                 for path, content in build_index(entries).items():
-                    staging.put(path, content, key)
-            return staging.take(), trimmed
+                    staging.put(path, content, group)
+        else:
+            covered = (task.kind, task.locale, task.year, [o.id for o in task.entries])
+            group = self.keys.of_group(repr(covered), task.locale)
+            trimmed = staging.reuse_group(group)
+            if trimmed is None:  # an input of the task changed: file by file
+                trimmed = self._files(task)
+        written = staging.take()
+        staging.group(group, written)
+        return written, trimmed or []
+
+    def _files(self, task: Task) -> list[str]:
+        """Render the files of ``task`` whose inputs changed, keep the others: the trimmed
+        feeds among them."""
+        staging = self.staging
+        trimmed: list[str] = []
         for path, needs, make in self.units(task):
             key = self.keys.key(path, needs, task.locale)
             cut = staging.reuse(path, key)
@@ -93,7 +108,7 @@ class BuildTasks:
                 self.feeds.forget()
             if cut:
                 trimmed.append(path)
-        return staging.take(), trimmed
+        return trimmed
 
     def units(self, task: Task) -> Iterator[Unit]:
         """The files of a task, each with its inputs and its maker."""

@@ -159,6 +159,40 @@ def test_the_spare_site_is_updated_not_followed(
     assert {k: v for k, v in _contents(out).items() if k != "CNAME"} == cold()
 
 
+def test_groups_of_files_are_kept_whole_and_only_inside_the_output(
+    project: Path, runner: CliRunner
+) -> None:
+    """A task whose inputs did not change keeps its files as a group, each checked as still
+    written; a group whose record (bookkeeping that may come from elsewhere) names a path
+    outside the output, or that is not a record at all, is made file by file instead, and
+    the build equals a build from nothing."""
+    state, out = project / ".public.calgen", project / "public"
+    assert runner.invoke(main, ["build", "--quiet"]).exit_code == 0
+    (out / "en" / "index.html").write_text("changed by hand")  # a group's file, not as written
+    (state / "inputs").unlink()
+    result = runner.invoke(main, ["build"])
+    assert " 1 written" in result.stdout, result.stdout
+    groups = json.loads((state / "groups.json").read_text())
+    keys = json.loads((state / "keys.json").read_text())
+    outside = project / "outside.ics"
+    outside.write_text("x")
+    planted = "../outside.ics"  # recorded as if written, with the size of the file outside
+    group = next(key for key, names in groups.items() if "en/calendar.ics" in names)
+    groups[group].append(planted)
+    keys[planted] = [keys["en/calendar.ics"][0], False, 1]
+    (state / "keys.json").write_text(json.dumps(keys))
+    with (state / "manifest").open("a") as manifest:
+        manifest.write(planted + "\n")
+    for record in (json.dumps(groups), "[]", "{not json"):
+        (state / "groups.json").write_text(record)
+        (state / "inputs").unlink()
+        result = runner.invoke(main, ["build", "--quiet"])
+        assert result.exit_code == 0, result.stderr
+        assert outside.read_text() == "x"
+    assert runner.invoke(main, ["build", "--quiet", "--out", "cold"]).exit_code == 0
+    assert _contents(out) == _contents(project / "cold")
+
+
 def test_concurrent_build_refused(project: Path, runner: CliRunner) -> None:
     state = project / ".public.calgen"
     state.mkdir()
