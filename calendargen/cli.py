@@ -174,12 +174,14 @@ def catalogue_locales(config: Config, catalogue: Catalogue) -> set[str]:
     return found
 
 
-def project() -> tuple[Config, Catalogue]:
+def project(locale: str) -> tuple[Config, Catalogue]:
+    """The project here and its catalogue, with the texts of ``locale`` (and its language)
+    only: the other translation files are neither read nor checked (``calgen check`` does)."""
     from calendargen.config import load_config
     from calendargen.loader import load
 
     config = use(load_config(Path.cwd()))
-    return config, load(config.data_folders)
+    return config, load(config.data_folders, (locale,))
 
 
 def use(config: Config) -> Config:
@@ -233,8 +235,8 @@ def list_command(
     from calendargen.render.records import json_lines, render_csv
 
     first, last = date_range(year, start, end)
-    check_locale(locale)  # a typo is an error before the catalogue is read
-    config, catalogue = project()
+    spelled = check_locale(locale)  # a typo is an error before the catalogue is read
+    config, catalogue = project(spelled)
     locale = check_locale(locale, catalogue_locales(config, catalogue))
     for category in categories:
         if category not in catalogue.categories:
@@ -286,8 +288,7 @@ def show(observance_id: str, year: str | None, locale: str, fmt: str) -> None:
     from calendargen.engine import upcoming
     from calendargen.render.text import describe, describe_json
 
-    check_locale(locale)
-    config, catalogue = project()
+    config, catalogue = project(check_locale(locale))
     locale = check_locale(locale, catalogue_locales(config, catalogue))
     observance = catalogue.get(observance_id)
     if observance is None:

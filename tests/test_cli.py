@@ -332,3 +332,21 @@ def test_version_answers_without_loading_the_command_line() -> None:
     )
     done = subprocess.run([sys.executable, "-c", check], capture_output=True, text=True, check=True)
     assert done.stdout.splitlines() == [f"calgen, version {calendargen.__version__}", "[]"]
+
+
+def test_list_and_show_read_only_the_texts_of_their_locale(
+    project: Path, runner: CliRunner
+) -> None:
+    """A broken translation file of another locale does not stop `list` or `show` (nor do
+    they spend time on it); the locale's own file is read and checked, and `check` reads all."""
+    folder = project / "data" / "translations"
+    folder.mkdir()
+    (folder / "es.toml").write_text("[united-nations-day\n", encoding="utf-8")
+    (folder / "de.toml").write_text('[united-nations-day]\nname = "Tag der UN"\n', "utf-8")
+    for command in (["list", "--year", "2025"], ["show", "united-nations-day"]):
+        result = runner.invoke(main, [*command, "--locale", "de"])
+        assert result.exit_code == 0, result.stderr
+        assert "Tag der UN" in result.stdout
+        broken = runner.invoke(main, [*command, "--locale", "es"])
+        assert broken.exit_code == 1 and "data/translations/es.toml:1" in broken.stderr
+    assert runner.invoke(main, ["check"]).exit_code == 1
