@@ -219,8 +219,10 @@ def _hugo_site(root: Path, pages: int) -> None:
 
 def timed_build(project: Path, out: Path, *options: str) -> tuple[float, float]:
     """Wall seconds and peak memory (MiB, the largest of its processes) of one `calgen build`
-    in a child process."""
+    in a child process, as installed: its bytecode cached (pip compiles it at install; a
+    ``PYTHONDONTWRITEBYTECODE`` here would have every run compile calendargen again)."""
     env = {**os.environ, "SOURCE_DATE_EPOCH": EPOCH}
+    env.pop("PYTHONDONTWRITEBYTECODE", None)
     started = time.perf_counter()
     child = subprocess.Popen(
         [sys.executable, "-m", "calendargen", "build", "--quiet", "--out", str(out), *options],
