@@ -13,7 +13,7 @@ from datetime import date, datetime
 from functools import partial
 from pathlib import Path
 from stat import S_ISREG
-from typing import Any, TypeVar, cast
+from typing import Any, Generic, NamedTuple, TypeVar, cast
 
 from babel import Locale
 
@@ -421,28 +421,36 @@ def load(
         return _load(folders, locales, None)
 
 
+class _Kept(NamedTuple, Generic[_T]):
+    """How a kind of file's result is kept (``strip``: without the file's text) and how a
+    kept one is recognized (``shaped``)."""
+
+    kind: str
+    strip: Callable[[_T], _T]
+    shaped: Callable[[object], bool]
+
+
 def _read_file(
     parsed: ParsedFiles | None,
-    kind: str,
+    kept: _Kept[_T],
     path: Path,
     context: str,
     read: Callable[[], tuple[_T, list[Problem]]],
-    kept: Callable[[_T], _T],
 ) -> tuple[_T, list[Problem]]:
     """``read()``, or what it gave for the same file before (see ``parsed``); a result with no
-    problem is kept, as ``kept`` makes it (without the file's text)."""
+    problem is kept for the next build."""
     if parsed is None:
         return read()
     try:
-        key = parsed.key(kind, display_path(path), path.read_bytes(), context)
+        key = parsed.key(kept.kind, display_path(path), path.read_bytes(), context)
     except OSError:
         return read()
-    found = parsed.get(key, object)
+    found = parsed.get(key, kept.shaped)
     if found is not None:
         return cast(_T, found), []
     result, problems = read()
     if not problems:
-        parsed.put(key, kept(result))
+        parsed.put(key, kept.strip(result))
     return result, problems
 
 
@@ -459,6 +467,24 @@ def _texts_kept(found: dict[str, EntryTexts]) -> dict[str, EntryTexts]:
         entry_id: replace(texts, where={k: _without_text(w) for k, w in texts.where.items()})
         for entry_id, texts in found.items()
     }
+
+
+def _entries_shaped(value: object) -> bool:
+    return isinstance(value, list) and all(
+        isinstance(item, tuple) and len(item) == 2
+        and isinstance(item[0], Observance) and isinstance(item[1], Where)
+        for item in value
+    )  # fmt: skip
+
+
+def _texts_shaped(value: object) -> bool:
+    return isinstance(value, dict) and all(
+        isinstance(k, str) and isinstance(v, EntryTexts) for k, v in value.items()
+    )
+
+
+_ENTRIES = _Kept("observances", _entries_kept, _entries_shaped)
+_TEXTS = _Kept("translations", _texts_kept, _texts_shaped)
 
 
 def _load(
@@ -496,9 +522,7 @@ def _load(
     checked_against = repr(sorted(categories.items()))
     for path in files:
         reader = _Reader(path, display_path(path), categories)
-        entries, file_problems = _read_file(
-            parsed, "observances", path, checked_against, reader.read, _entries_kept
-        )
+        entries, file_problems = _read_file(parsed, _ENTRIES, path, checked_against, reader.read)
         for observance, where in entries:
             first = seen.get(observance.id)
             if first is None:
@@ -515,9 +539,8 @@ def _load(
         if wanted is not None and path.stem not in wanted:
             continue
         found_texts, text_problems = _read_file(
-            parsed, "translations", path, "",
-            partial(read_translations, path, display_path(path)), _texts_kept,
-        )  # fmt: skip
+            parsed, _TEXTS, path, "", partial(read_translations, path, display_path(path))
+        )
         merge_texts(texts, found_texts)
         problems += text_problems
     observances, text_problems = apply_translations(observances, texts)

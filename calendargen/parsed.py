@@ -19,6 +19,7 @@ import io
 import os
 import pickle
 import stat
+from collections.abc import Callable
 from dataclasses import is_dataclass
 from datetime import date
 from pathlib import Path
@@ -69,16 +70,17 @@ class ParsedFiles:
         self.used.add(key := digest.hexdigest())
         return key
 
-    def get(self, key: str, kind: type) -> object | None:
-        """The result kept under ``key``, if there is one of type ``kind``, else None."""
+    def get(self, key: str, shaped: Callable[[object], bool]) -> object | None:
+        """The result kept under ``key``, if there is one and it is ``shaped`` as the result
+        of its kind of file, else None."""
         if self.folder is None:
             return None
         try:
             data = _read_regular(self.folder / key)
-            found = _DataOnly(io.BytesIO(data)).load()
+            found: object = _DataOnly(io.BytesIO(data)).load()
         except Exception:  # a missing, damaged or foreign entry: read the file instead
             return None
-        if not isinstance(found, kind):
+        if not shaped(found):
             return None
         self.hits.add(key)
         return found

@@ -77,20 +77,23 @@ class _Runs:
 def test_what_the_state_folder_holds_is_not_run_or_followed(
     project: Path, runner: CliRunner, tmp_path_factory: pytest.TempPathFactory
 ) -> None:
-    """Results replaced by a pickle that runs a command, by bytes that are not a pickle, by a
-    link to a file elsewhere and by a FIFO are read from the files again: nothing runs, the
-    outside file is untouched, the build does not hang and equals a build from nothing."""
+    """Results replaced by a pickle that runs a command, by bytes that are not a pickle, by
+    data of another shape, by a link to a file elsewhere and by a FIFO are read from the files
+    again: nothing runs, the outside file is untouched, the build does not hang and equals a
+    build from nothing."""
     _translated(project)
     assert runner.invoke(main, ["build", "--quiet"]).exit_code == 0
     entries = sorted((project / PARSED).iterdir())
     outside = tmp_path_factory.mktemp("outside") / "file"
     outside.write_bytes(pickle.dumps([]))
-    planted = [pickle.dumps(_Runs()), b"not a pickle"]
-    for entry, content in zip(entries, planted, strict=True):
-        entry.write_bytes(content)
-    (project / ".public.calgen" / "inputs").unlink()  # a build, not "up to date"
-    assert runner.invoke(main, ["build", "--quiet"]).exit_code == 0
-    assert not (project / "ran").exists()
+    wrong_shapes = [pickle.dumps([(1, 2)]), pickle.dumps({"united-nations-day": [1]})]
+    for planted in ([pickle.dumps(_Runs()), b"not a pickle"], wrong_shapes):
+        for entry, content in zip(entries, planted, strict=True):
+            entry.write_bytes(content)
+        (project / ".public.calgen" / "inputs").unlink()  # a build, not "up to date"
+        result = runner.invoke(main, ["build", "--quiet"])
+        assert result.exit_code == 0, result.stderr
+        assert not (project / "ran").exists()
     for entry in entries:
         entry.unlink()
     entries[0].symlink_to(outside)
