@@ -58,7 +58,7 @@ class ParsedFiles:
         self.code = code
         self.used: set[str] = set()
         self.hits: set[str] = set()
-        self._new: dict[str, bytes] = {}
+        self._new: dict[str, object] = {}  # pickled only when saved: memory stays small
 
     def key(self, kind: str, display: str, content: bytes, context: str = "") -> str:
         """The key of a file of ``kind`` named ``display`` holding ``content``, read in
@@ -88,7 +88,7 @@ class ParsedFiles:
     def put(self, key: str, value: object) -> None:
         """Keep ``value``, the result of the file keyed ``key``, for the next build."""
         if self.folder is not None and key not in self.hits:
-            self._new[key] = pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL)
+            self._new[key] = value
 
     def forget(self) -> None:
         """Keep nothing of this read (it found a problem)."""
@@ -105,9 +105,9 @@ class ParsedFiles:
             self.folder.mkdir(exist_ok=True)
             if self.folder.is_symlink():  # not the build's own folder: leave it alone
                 return
-            for key, data in self._new.items():
+            for key, value in self._new.items():
                 part = self.folder / f"{key}.{os.getpid()}.part"
-                part.write_bytes(data)
+                part.write_bytes(pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL))
                 os.replace(part, self.folder / key)
             for entry in os.scandir(self.folder):
                 if entry.name not in self.used and entry.is_file(follow_symlinks=False):

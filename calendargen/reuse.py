@@ -44,8 +44,8 @@ class Keys:
             occurrences[occurrence.id].append(occurrence[1:])  # all but the entry itself
         self.order = {o.id: index for index, o in enumerate(plan.observances)}
         self.entries = {o.id: o for o in plan.observances}
-        self.untexted = {  # each entry's part but for its texts
-            o.id: repr((_without_texts(o), occurrences[o.id], plan.recurring.get(o.id)))
+        self.untexted = {  # each entry's part but for its texts (hashed: memory stays small)
+            o.id: _hash(repr((_without_texts(o), occurrences[o.id], plan.recurring.get(o.id))))
             for o in plan.observances
         }
         self.parts: dict[tuple[str, str], str] = {}
