@@ -18,6 +18,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
+from itertools import chain
 from urllib.parse import unquote
 
 from calendargen.i18n import (
@@ -343,7 +344,7 @@ def render_calendar(events: Iterable[str], info: FeedInfo) -> bytes:
     ]
     if info.url:
         head += [_prop("URL", info.url, VALUE="URI"), _prop("SOURCE", info.url, VALUE="URI")]
-    return ("".join(head) + "".join(events) + "END:VCALENDAR\r\n").encode("utf-8")
+    return "".join(chain(head, events, ("END:VCALENDAR\r\n",))).encode("utf-8")  # one copy
 
 
 def render_feed(occurrences: Iterable[Occurrence], info: FeedInfo, context: EventContext) -> bytes:

@@ -9,7 +9,7 @@ from typing import NamedTuple
 from calendargen.model import Occurrence
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)  # slots: a page of a year of a large catalogue holds many
 class Item:
     """One occurrence as a list item."""
 

@@ -13,7 +13,7 @@ from collections.abc import Callable
 from dataclasses import replace
 from datetime import date, timedelta
 from operator import attrgetter
-from typing import Any
+from typing import NamedTuple
 
 from calendargen.i18n import (
     anniversary_short,
@@ -58,6 +58,21 @@ def month_days(year: int, month: int) -> tuple[date, date]:
 KEEP_ITEMS = 50_000  # list items kept made for later pages (about 1 KB each)
 
 
+class _Shown(NamedTuple):
+    """An occurrence's words in a locale, as list items show them (a tuple: a large catalogue
+    keeps many)."""
+
+    dates: str
+    day: str
+    weekday: str
+    start: str
+    name: str
+    name_lang: str | None
+    where: str
+    anniversary: str | None
+    cats: str
+
+
 class Parts:
     """The pieces of one build's pages; formatting is cached per (value, locale)."""
 
@@ -71,7 +86,7 @@ class Parts:
         self._where: dict[tuple[str, str], str] = {}
         self._words: dict[tuple[str, str], list[str]] = {}
         self._between: dict[tuple[date, date], list[str]] = {}
-        self._shown: dict[tuple[object, ...], dict[str, Any]] = {}
+        self._shown: dict[tuple[object, ...], _Shown] = {}
         place = {o.id: next(iter(sources_of(o, plan.categories)), None) for o in plan.observances}
         self.days = DayIndex.of(plan.occurrences, is_long, lambda o: place[o.id])
         self.short = [o for o in plan.occurrences if not is_long(o)]  # by start, as given
@@ -98,23 +113,22 @@ class Parts:
             if occurrence.anniversary and not occurrence.milestone:
                 anniversary = anniversary_short(occurrence.anniversary, locale)
             short = (occurrence.end - occurrence.start).days < 7
-            shown = self._shown[key] = {
-                "dates": date_range(occurrence.start, occurrence.end, locale),
-                "day": long_date(occurrence.start, locale),
-                "weekday": weekday_name(occurrence.start, locale) if short else "",
-                "where": self.where(occurrence.observance, locale),
-                "start": occurrence.start.isoformat(),
-                "name": name,
-                "name_lang": None if name_locale == locale else html_lang(name_locale),
-                "anniversary": anniversary,
-                "milestone": occurrence.milestone,
-                "estimated": occurrence.estimated,
-                "observed": occurrence.observed,
-                "day_off": occurrence.day_off,
-                "cats": " ".join(occurrence.categories),
-            }
+            shown = self._shown[key] = _Shown(
+                date_range(occurrence.start, occurrence.end, locale),
+                long_date(occurrence.start, locale),
+                weekday_name(occurrence.start, locale) if short else "",
+                occurrence.start.isoformat(),
+                name,
+                None if name_locale == locale else html_lang(name_locale),
+                self.where(occurrence.observance, locale),
+                anniversary,
+                " ".join(occurrence.categories),
+            )
         href = self.links.href(source, page_path(locale, "observances", occurrence.id))
-        return Item(href=href, **shown)
+        s = shown
+        return Item(s.dates, s.day, s.weekday, s.start, s.name, s.name_lang, href, s.where,
+                    s.anniversary, occurrence.milestone, occurrence.estimated,
+                    occurrence.observed, occurrence.day_off, cats=s.cats)  # fmt: skip
 
     def where(self, observance: Observance, locale: str) -> str:
         """The entry's source categories ("Turkmenistan", "United Nations")."""
