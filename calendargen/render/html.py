@@ -9,10 +9,8 @@ Autoescaping is on for every template. Templates only format: pages hand them re
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
 from dataclasses import dataclass, field, fields
 from functools import lru_cache
-from itertools import islice
 from pathlib import Path
 from typing import ClassVar
 
@@ -109,19 +107,6 @@ class Linker:
         return f"{self.base_url.rstrip('/')}/{target}"
 
 
-JOINED_AT_ONCE = 8192  # pieces of a page joined at a time
-
-
-def _joined(pieces: Iterator[str]) -> str:
-    """The pieces of a rendered page joined, a few thousand at a time: a page listing a year
-    of a large catalogue comes in millions of small pieces, and joining them all at once
-    (as ``Template.render`` does) holds every one of them in memory first."""
-    joined = []
-    while batch := list(islice(pieces, JOINED_AT_ONCE)):
-        joined.append("".join(batch))
-    return "".join(joined)
-
-
 def json_ld(data: object) -> str:
     """JSON for a <script type="application/ld+json"> block, safe against "</script>"."""
     text = json.dumps(data, ensure_ascii=False, sort_keys=True)
@@ -158,7 +143,7 @@ class Renderer:
     def render(self, page: Page) -> str:
         try:
             template = self.environment(page.locale).get_template(page.template)
-            return _joined(template.generate(page=page, **page.context.values()))
+            return template.render(page=page, **page.context.values())
         except jinja2.TemplateSyntaxError as error:
             where = error.filename or error.name or page.template
             raise BuildError(
