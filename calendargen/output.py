@@ -55,7 +55,7 @@ class Written:
     unchanged: int = 0
     reused: int = 0  # kept from the previous build without being rendered
     problems: list[Problem] = field(default_factory=list)
-    keys: dict[str, tuple[str, bool, int]] = field(default_factory=dict)  # ``Staging.reuse``
+    keys: dict[str, tuple[str, bool, int, int]] = field(default_factory=dict)  # ``Staging.reuse``
     groups: dict[str, list[str]] = field(default_factory=dict)  # ``Staging.reuse_group``
 
 
@@ -417,7 +417,8 @@ class Staging:
     def reuse(self, name: str, key: str) -> bool | None:
         """Keep the previous build's file at ``name`` if the previous build made it from the
         same inputs (the same ``key``, see ``reuse.Keys``) and it is still as written (its
-        size): None when it must be rendered, else whether it was a trimmed feed."""
+        size and modification time): None when it must be rendered, else whether it was a
+        trimmed feed."""
         found = self._reusable(name, key)
         return None if found is None else self._keep_found(name, key, *found)
 
@@ -450,7 +451,7 @@ class Staging:
         done.unchanged += 1
         done.reused += 1
         trimmed = bool(self.keys[name][1])
-        done.keys[name] = (key, trimmed, file.st_size)
+        done.keys[name] = (key, trimmed, file.st_size, file.st_mtime_ns)
         return trimmed
 
     def group(self, key: str, written: Written) -> None:
@@ -467,8 +468,8 @@ class Staging:
             found = os.lstat(old)
         except OSError:
             return None
-        if not stat.S_ISREG(found.st_mode) or found.st_size != previous[2]:
-            return None
+        if not stat.S_ISREG(found.st_mode) or [found.st_size, found.st_mtime_ns] != previous[2:4]:
+            return None  # changed since it was written (a hand edit: same size, new time)
         if self._link_above(os.path.dirname(old)):
             return None
         return old, found
@@ -513,8 +514,6 @@ class Staging:
         """Write one planned file (a path relative to the output) into the staging folder; an
         unchanged file becomes a link to the previous one. ``key`` lets the next build keep
         the file without rendering it (``reuse``)."""
-        if key is not None:
-            self._done.keys[name] = (key, trimmed, len(content))
         old = self._old(name)
         link = self._link_above(os.path.dirname(old)) or (old if os.path.islink(old) else None)
         done = self._done
@@ -532,15 +531,20 @@ class Staging:
                     hint="move it away, or pass --force",
                 )
             )
-        elif _same(old, content):
-            if self._spare is None or not _clear(target, keep=os.lstat(old)):
+            return
+        if _same(old, content):
+            placed = os.lstat(old)
+            if self._spare is None or not _clear(target, keep=placed):
                 _keep(old, target)
             done.unchanged += 1
         else:
             if self._spare is not None:
                 _clear(target)  # never written into: the spare's files are the old site's
             _write(target, content)
+            placed = os.lstat(target)
             done.written += 1
+        if key is not None:  # as written: the next build keeps it only if still so
+            done.keys[name] = (key, trimmed, placed.st_size, placed.st_mtime_ns)
 
     def take(self) -> Written:
         """What this process wrote since the last ``take``."""

@@ -163,15 +163,22 @@ def test_groups_of_files_are_kept_whole_and_only_inside_the_output(
     project: Path, runner: CliRunner
 ) -> None:
     """A task whose inputs did not change keeps its files as a group, each checked as still
-    written; a group whose record (bookkeeping that may come from elsewhere) names a path
+    written (its size and modification time: a hand edit of the same size is caught); a group
+    whose record (bookkeeping that may come from elsewhere) names a path
     outside the output, or that is not a record at all, is made file by file instead, and
     the build equals a build from nothing."""
     state, out = project / ".public.calgen", project / "public"
     assert runner.invoke(main, ["build", "--quiet"]).exit_code == 0
-    (out / "en" / "index.html").write_text("changed by hand")  # a group's file, not as written
+    page = out / "en" / "index.html"
+    page.write_text("changed by hand")  # a group's file, not as written
+    feed = out / "en" / "calendar.ics"  # another's, changed by hand in place, same size
+    with feed.open("r+b") as file:
+        file.write(b"X")
+    os.utime(feed, ns=(feed.stat().st_atime_ns, feed.stat().st_mtime_ns + 1_000_000_000))
     (state / "inputs").unlink()
     result = runner.invoke(main, ["build"])
-    assert " 1 written" in result.stdout, result.stdout
+    assert " 2 written" in result.stdout, result.stdout
+    assert feed.read_bytes().startswith(b"BEGIN:VCALENDAR")
     groups = json.loads((state / "groups.json").read_text())
     keys = json.loads((state / "keys.json").read_text())
     outside = project / "outside.ics"
