@@ -159,11 +159,12 @@ def fingerprints(config: Config, today: date, stamp: datetime, code: str) -> tup
     shared.update(repr(sorted(settings.items(), key=str)).encode())
     shared.update(today.isoformat().encode())
     shared.update(stamp.isoformat().encode())
-    folders = [shipped("data") / "locales", shipped("templates"), Path(__file__).parent]
+    folders = [shipped("data") / "locales", shipped("templates")]
     folders += [f for f in (config.templates, config.messages) if f is not None]
-    _digest_files(shared.update, folders, skip=())
+    code_folder = Path(__file__).parent  # in ``code`` already (with the shipped data installed)
+    _digest_files(shared.update, folders, skip=[code_folder])
     whole = hashlib.sha256(shared.hexdigest().encode())
-    _digest_files(whole.update, config.data_folders, skip=folders)
+    _digest_files(whole.update, config.data_folders, skip=[*folders, code_folder])
     return whole.hexdigest(), shared.hexdigest()
 
 
