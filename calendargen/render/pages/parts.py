@@ -10,7 +10,6 @@ from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
 from collections.abc import Callable
-from dataclasses import replace
 from datetime import date, timedelta
 from operator import attrgetter
 from typing import NamedTuple
@@ -260,7 +259,7 @@ class Parts:
         shown once, in a strip, not on every day they cover."""
         found = [o for o in self.long if o.start <= last and o.end >= first]
         found.sort(key=lambda o: (o.end - o.start, o.start))
-        return [replace(self.item(o, locale, source), period=whole_years(o)) for o in found]
+        return [self.item(o, locale, source)._replace(period=whole_years(o)) for o in found]
 
     def short_in(self, first: date, last: date) -> list[Occurrence]:
         """The entries overlapping ``first``..``last`` that are not long spans."""
