@@ -105,6 +105,7 @@ def use_project_messages(folders: tuple[Path, ...]) -> None:
     if folders != _project_messages:
         _project_messages = folders
         translations.cache_clear()
+        translate.cache_clear()
 
 
 def message_catalogs(code: str) -> list[Path]:
@@ -160,6 +161,7 @@ def translations(code: str) -> NullTranslations:
     return catalogs[0]
 
 
+@lru_cache(maxsize=65536)
 def translate(message: tuple[str, str], locale: str) -> str:
     context, text = message
     return translations(locale).pgettext(context, text)
