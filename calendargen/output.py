@@ -179,19 +179,31 @@ def check_output_folder(out: Path, project: Path, inputs: list[Path]) -> None:
         )
 
 
-def _same(path: str, content: bytes) -> bool:
+def _same(path: str, found: os.stat_result, content: bytes) -> bool:
+    """Whether the regular file at ``path`` (its status ``found``) holds ``content``."""
+    if not stat.S_ISREG(found.st_mode) or found.st_size != len(content):
+        return False
     try:
-        if os.stat(path).st_size != len(content):
-            return False
         with open(path, "rb") as file:
             return file.read() == content
     except OSError:
         return False
 
 
-def _write(path: str, content: bytes) -> None:
+def _write(path: str, content: bytes) -> os.stat_result:
+    """Write a new file; its status as written."""
     with open(path, "wb") as file:
         file.write(content)
+        file.flush()
+        return os.fstat(file.fileno())
+
+
+def _status(path: str) -> os.stat_result | None:
+    """What is at ``path`` (a link is not followed), or None."""
+    try:
+        return os.lstat(path)
+    except OSError:
+        return None
 
 
 def _keep(old: str | Path, new: str | Path) -> None:
@@ -515,7 +527,10 @@ class Staging:
         unchanged file becomes a link to the previous one. ``key`` lets the next build keep
         the file without rendering it (``reuse``)."""
         old = self._old(name)
-        link = self._link_above(os.path.dirname(old)) or (old if os.path.islink(old) else None)
+        link = self._link_above(os.path.dirname(old))
+        found = None if link else _status(old)
+        if found is not None and stat.S_ISLNK(found.st_mode):
+            link = old
         done = self._done
         done.names.append(name)
         if link is not None:
@@ -524,7 +539,7 @@ class Staging:
             )
             return
         target = self._place(name)
-        if not self.force and name not in self.previous and os.path.exists(old):
+        if not self.force and name not in self.previous and found is not None:
             done.problems.append(
                 Problem(
                     f"{old} was not written by calgen and would be overwritten",
@@ -532,16 +547,15 @@ class Staging:
                 )
             )
             return
-        if _same(old, content):
-            placed = os.lstat(old)
+        if found is not None and _same(old, found, content):
+            placed = found
             if self._spare is None or not _clear(target, keep=placed):
                 _keep(old, target)
             done.unchanged += 1
         else:
             if self._spare is not None:
                 _clear(target)  # never written into: the spare's files are the old site's
-            _write(target, content)
-            placed = os.lstat(target)
+            placed = _write(target, content)
             done.written += 1
         if key is not None:  # as written: the next build keeps it only if still so
             done.keys[name] = (key, trimmed, placed.st_size, placed.st_mtime_ns)

@@ -25,6 +25,8 @@ FIELDS = (
     "day_off",
 )
 
+_ENCODER = json.JSONEncoder(ensure_ascii=False)  # one for every line: json.dumps makes one a call
+
 
 def record(occurrence: Occurrence, locale: str) -> dict[str, Any]:
     """One occurrence as JSON-ready values; ``end`` is inclusive."""
@@ -54,7 +56,7 @@ def json_lines(occurrences: Iterable[Occurrence], locale: str) -> Iterator[str]:
     for occurrence in occurrences:
         yield ",\n" if opened else "[\n"
         opened = True
-        yield json.dumps(record(occurrence, locale), ensure_ascii=False)
+        yield _ENCODER.encode(record(occurrence, locale))
     yield "\n]\n" if opened else "[]\n"
 
 
