@@ -86,6 +86,7 @@ class Parts:
         self._words: dict[tuple[str, str], list[str]] = {}
         self._between: dict[tuple[date, date], list[str]] = {}
         self._shown: dict[tuple[object, ...], _Shown] = {}
+        self._languages = [(o, native_name(o), html_lang(o)) for o in plan.locales]
         place = {o.id: next(iter(sources_of(o, plan.categories)), None) for o in plan.observances}
         self.days = DayIndex.of(plan.occurrences, is_long, lambda o: place[o.id])
         self.short = [o for o in plan.occurrences if not is_long(o)]  # by start, as given
@@ -158,22 +159,17 @@ class Parts:
         """A page of ``locale`` at ``path``, by its context's template; its translations are
         the same path in the other locales (every page exists in every locale)."""
         suffix = path.split("/", 1)[1]
-        languages, alternates = [], []
-        for other in self.plan.locales:
-            target = f"{other}/{suffix}"
-            languages.append(
-                Link(
-                    self.links.href(path, target),
-                    native_name(other),
-                    lang=html_lang(other),
-                    current=other == locale,
-                    hreflang=html_lang(other),
-                )
-            )
-            if self.plan.base_url:
-                alternates.append(
-                    Link(self.links.absolute(target), other, hreflang=html_lang(other))
-                )
+        up = self.links.href(path, "")
+        languages = [
+            Link(f"{up}{other}/{suffix}", name, lang=tag, current=other == locale, hreflang=tag)
+            for other, name, tag in self._languages
+        ]
+        alternates = []
+        if self.plan.base_url:
+            alternates = [
+                Link(self.links.absolute(f"{other}/{suffix}"), other, hreflang=tag)
+                for other, _, tag in self._languages
+            ]
         this_year = self.plan.this_year
         nav = [
             Link(self.links.href(path, page_path(locale)), translate(NAV_HOME, locale)),
@@ -194,7 +190,7 @@ class Parts:
             locale=locale,
             title=title,
             site_title=self.plan.title,
-            root=self.links.href(path, ""),
+            root=up,
             context=context,
             languages=languages,
             alternates=alternates,
