@@ -125,7 +125,8 @@ def render(plan: BuildPlan, staging: Staging, base: str, jobs: int,
     def done(index: int, result: tuple[Written, list[str]]) -> None:
         progress("rendering", index + 1, len(work.tasks))
 
-    results = map_tasks(work.run, len(work.tasks), jobs, done)
+    groups = [task.locale for task in work.tasks]
+    results = map_tasks(work.run, len(work.tasks), jobs, done, groups)
     trimmed = [path for _, cut in results for path in cut]
     names = [name for written, _ in results for name in written.names]
     for written, _ in results:

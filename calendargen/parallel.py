@@ -14,7 +14,7 @@ import multiprocessing
 import os
 import signal
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from multiprocessing.connection import Connection, wait
 from multiprocessing.process import BaseProcess
 from typing import TypeVar
@@ -61,17 +61,46 @@ def _serve(
         pass  # the parent stopped listening: it has failed or been interrupted
 
 
+class Queue:
+    """The tasks not yet given, in order, by group: a worker keeps to one group while it has
+    tasks (what a worker caches for a group, such as a locale's words, is made by one worker,
+    not by each), then takes the first group in the tasks' order that no worker holds, or
+    else helps with the group with the most tasks left."""
+
+    def __init__(self, groups: Sequence[str]) -> None:
+        self.left: dict[str, list[int]] = {}
+        for index, group in enumerate(groups):
+            self.left.setdefault(group, []).append(index)
+        for indexes in self.left.values():
+            indexes.reverse()  # popped from the end: in order
+        self.held: dict[object, str] = {}  # a worker's group
+
+    def next(self, worker: object) -> int | None:
+        group = self.held.get(worker)
+        if group is None or not self.left[group]:
+            busy = [g for g, tasks in self.left.items() if tasks]
+            if not busy:
+                return None
+            held = set(self.held.values())
+            free = [g for g in busy if g not in held]  # in the order of their first task
+            group = free[0] if free else max(busy, key=lambda g: len(self.left[g]))
+            self.held[worker] = group
+        return self.left[group].pop()
+
+
 def map_tasks(
     work: Callable[[int], T],
     count: int,
     jobs: int,
     done: Callable[[int, T], None],
+    groups: Sequence[str] | None = None,
 ) -> list[T]:
     """``[work(i) for i in range(count)]``, in up to ``jobs`` forked workers; ``done`` hears
-    of each result as it arrives. An error in a worker is raised here, and a worker that dies
-    stops the whole map."""
+    of each result as it arrives. Tasks of the same group (``groups``: one per task) go to
+    the same worker where they can (see ``Queue``). An error in a worker is raised here, and a
+    worker that dies stops the whole map."""
     workers_wanted = min(jobs, count)
-    pending = list(reversed(range(count)))
+    queue = Queue(groups if groups is not None else [""] * count)
     busy: dict[Connection, tuple[int, BaseProcess]] = {}
     workers: list[tuple[BaseProcess, Connection]] = []
     results: dict[int, T] = {}
@@ -83,8 +112,8 @@ def map_tasks(
     context = multiprocessing.get_context("fork")
 
     def give(pipe: Connection, process: BaseProcess) -> None:
-        if pending:
-            index = pending.pop()
+        index = queue.next(pipe)
+        if index is not None:
             pipe.send(index)
             busy[pipe] = (index, process)
 

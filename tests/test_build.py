@@ -22,6 +22,7 @@ from filelock import FileLock
 
 from calendargen import output
 from calendargen.cli import main
+from calendargen.parallel import Queue, map_tasks
 
 
 def _tree(out: Path) -> dict[str, tuple[bytes, int]]:
@@ -505,3 +506,18 @@ def test_an_unknown_category_in_the_config_is_placed(project: Path, runner: CliR
     assert result.stderr.startswith(
         f"error: calgen.toml:{line}:1: categories: unknown category 'tm-holidays'"
     ), result.stderr
+
+
+def test_a_worker_keeps_to_its_group_then_helps() -> None:
+    queue = Queue(["s", "a", "a", "a", "b", "b", "c"])
+    assert [queue.next("w1"), queue.next("w2")] == [0, 1]  # each the first group nobody holds
+    assert [queue.next("w1"), queue.next("w1"), queue.next("w1")] == [4, 5, 6]  # s done: b, c
+    assert [queue.next("w1"), queue.next("w2"), queue.next("w2")] == [2, 3, None]  # helps w2
+
+
+def test_tasks_of_a_group_run_in_one_worker_where_they_can() -> None:
+    groups = [locale for locale in ("en", "ru", "fr", "ar") for _ in range(12)]
+    ran = map_tasks(lambda i: (os.getpid(), groups[i]), len(groups), 2, lambda i, r: None, groups)
+    assert [group for _, group in ran] == groups  # every task once, results in order
+    workers = {group: {pid for pid, g in ran if g == group} for group in set(groups)}
+    assert sum(len(pids) for pids in workers.values()) <= len(workers) + 1  # one group shared
