@@ -161,11 +161,17 @@ def _description(
             lines.append(translate(ESTIMATED_NOTE, locale))
     elif observance.day_off:  # a recurring event: its regular days are days off
         lines.append(translate(DAY_OFF_NOTE, locale))
-    for source in observance.sources if full else ():
-        lines.append(translate(SOURCE_LABEL, locale).format(source=_source_text(source)))
-    page = context.page_url(observance, locale)
-    if page:
-        lines.append(translate(PAGE_LABEL, locale).format(url=page))
+    key = ("references", observance.id, locale, full)  # the same every year: made once
+    references = context.lines.get(key)
+    if references is None:
+        found = [translate(SOURCE_LABEL, locale).format(source=_source_text(source))
+                 for source in (observance.sources if full else ())]  # fmt: skip
+        page = context.page_url(observance, locale)
+        if page:
+            found.append(translate(PAGE_LABEL, locale).format(url=page))
+        references = context.lines[key] = "\n".join(found)
+    if references:
+        lines.append(references)
     return "\n".join(lines)
 
 
