@@ -8,10 +8,12 @@ A fingerprint of the inputs lets a build with nothing changed skip rendering.
 
 from __future__ import annotations
 
+import gc
 import hashlib
 import re
 import time
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import replace
 from datetime import date, datetime
 from importlib import metadata
@@ -143,6 +145,22 @@ def render(plan: BuildPlan, staging: Staging, base: str, jobs: int,
     }
 
 
+@contextmanager
+def fewer_collections() -> Iterator[None]:
+    """While the files are made: the plan, made before, is left out of the cyclic garbage
+    collector's walks (frozen), and its full collections, which walk every cache, are ten
+    times rarer. The collector took 8% of a one-process build, 4% so. Undone after (``calgen
+    serve`` builds again in the same process)."""
+    thresholds = gc.get_threshold()
+    gc.freeze()
+    gc.set_threshold(thresholds[0], thresholds[1], thresholds[2] * 10)
+    try:
+        yield
+    finally:
+        gc.set_threshold(*thresholds)
+        gc.unfreeze()
+
+
 def code_digest() -> str:
     """A hash of calendargen's own code and of the libraries it runs on."""
     digest = hashlib.sha256(repr(_libraries()).encode())
@@ -225,7 +243,7 @@ def build_project(
         return f"{config.out} is up to date (no input changed) in {seconds:.2f} s"
     parsed = ParsedFiles(folder.state / "parsed", code)
     plan = make_plan(config, today, stamp, parsed)
-    with Staging(config.out, force) as staging:
+    with fewer_collections(), Staging(config.out, force) as staging:
         counts = render(plan, staging, base, jobs, progress)
         report = staging.commit(print_)
         parsed.save()
