@@ -11,7 +11,7 @@ files.
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
-from xml.sax.saxutils import escape
+from html import escape
 
 from calendargen.defaults import shipped
 from calendargen.model import Observance
@@ -86,7 +86,7 @@ class SitePlanner:
     def sitemap(self, paths: list[str]) -> str:
         assert self.plan.base_url
         urls = "".join(
-            f"  <url><loc>{escape(self.parts.links.absolute(p))}</loc></url>\n"
+            f"  <url><loc>{escape(self.parts.links.absolute(p), quote=False)}</loc></url>\n"
             for p in sorted(paths)
             if p.endswith(".html") and p != "404.html"
         )
