@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import errno
+import gc
 import json
 import os
 import random
@@ -521,3 +522,14 @@ def test_tasks_of_a_group_run_in_one_worker_where_they_can() -> None:
     assert [group for _, group in ran] == groups  # every task once, results in order
     workers = {group: {pid for pid, g in ran if g == group} for group in set(groups)}
     assert sum(len(pids) for pids in workers.values()) <= len(workers) + 1  # one group shared
+
+
+def test_a_build_leaves_the_garbage_collector_as_it_found_it(
+    project: Path, runner: CliRunner
+) -> None:
+    """``calgen serve`` builds again in the same process: nothing stays frozen."""
+    thresholds = gc.get_threshold()
+    result = runner.invoke(main, ["build", "--quiet", "--jobs", "1", "--locale", "en"])
+    assert result.exit_code == 0, result.stderr
+    assert gc.get_threshold() == thresholds
+    assert gc.get_freeze_count() == 0
