@@ -32,6 +32,9 @@ def localized(texts: dict[str, str], locale: str) -> tuple[str, str]:
     Returns ``(text, locale_of_text)`` so callers can mark a fallback with its language. This is
     the one fallback of the catalogue's texts; interface messages fall back in ``i18n``.
     """
+    text = texts.get(locale)  # most often there: a build asks a million times
+    if text is not None:
+        return text, locale
     for candidate in (*own(locale), FALLBACK_LOCALE):
         if candidate in texts:
             return texts[candidate], candidate
