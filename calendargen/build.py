@@ -133,9 +133,10 @@ def render(plan: BuildPlan, staging: Staging, base: str, jobs: int,
     names = [name for written, _ in results for name in written.names]
     for written, _ in results:
         staging.add(written)
-    for path, content in work.site.site_files(tuple(names)):
-        staging.put(path, content)
-        names.append(path)
+    sitemap = work.site.sitemap(names)
+    if sitemap is not None:
+        staging.put("sitemap.xml", sitemap.encode("utf-8"))
+        names.append("sitemap.xml")
     return {
         "occurrences": len(plan.occurrences),
         "feeds": len(work.published),

@@ -5,10 +5,11 @@ The work is split by locale and, within a locale, by year and by entries, so tha
 one-locale build keeps every core busy: per locale a task for the pages that list entries
 (home, subscribe, search, categories), one per year (its page and its months'), one for the
 feeds that mix entries and one for the JSON records; per locale and group of entries one for
-their pages and one for their feeds; and one for the search index. Big tasks come first, so
-that the last ones to finish are small. A file made from the same inputs as in the previous
-build (see ``reuse``) is kept, not rendered; a task none of whose inputs changed (no entry's
-part in its locale) keeps its files as a group, without a key for each.
+their pages and one for their feeds; one for the search index, and one for the site's root
+(the language chooser, 404.html, the static files). Big tasks come first, so that the last
+ones to finish are small. A file made from the same inputs as in the previous build (see
+``reuse``) is kept, not rendered; a task none of whose inputs changed (no entry's part in its
+locale) keeps its files as a group, without a key for each.
 """
 
 from __future__ import annotations
@@ -34,7 +35,7 @@ Unit = tuple[str, Dependencies, Callable[[], Made]]  # a file's path, inputs and
 
 @dataclass(frozen=True)
 class Task:
-    kind: str  # search, pages, year, feeds, records, entry pages, entry feeds
+    kind: str  # search, root, pages, year, feeds, records, entry pages, entry feeds
     locale: str = ""
     year: int = 0
     entries: tuple[Observance, ...] = ()
@@ -70,7 +71,7 @@ class BuildTasks:
             small += [Task(kind, locale, entries=group)
                       for group in groups for kind in ("entry pages", "entry feeds")]  # fmt: skip
             small.append(Task("records", locale))
-        self.tasks = big + small
+        self.tasks = big + small + [Task("root")]
 
     def run(self, index: int) -> tuple[Written, list[str]]:
         """Run one task: what it wrote, and the feeds it holds that were trimmed to fit."""
@@ -82,6 +83,11 @@ class BuildTasks:
             group = self.keys.of_value(entries)
             if staging.reuse_group(group) is None:
                 for path, content in build_index(entries).items():
+                    staging.put(path, content, group)
+        elif task.kind == "root":  # the language chooser, 404.html, the static files
+            group = self.keys.of_value(task.kind)  # what the whole build shares, alone
+            if staging.reuse_group(group) is None:
+                for path, content in self.site.root_files():
                     staging.put(path, content, group)
         else:
             covered = (task.kind, task.locale, task.year, [o.id for o in task.entries])

@@ -69,22 +69,21 @@ class SitePlanner:
     def render(self, page: Page) -> bytes:
         return self.renderer.render(page).encode("utf-8")
 
-    def site_files(self, paths: Iterable[str]) -> Iterator[tuple[str, bytes]]:
+    def root_files(self) -> Iterator[tuple[str, bytes]]:
         """The files of the whole site beside the locales' pages: the language chooser,
-        ``404.html``, the static files and, with a base URL, the copy script and the sitemap
-        of ``paths`` (every page of the build)."""
-        roots = self.roots.pages()
-        for page in roots:
+        ``404.html``, the static files and, with a base URL, the copy script."""
+        for page in self.roots.pages():
             yield page.path, self.render(page)
-        paths = [*paths, *(page.path for page in roots)]
         for name in STATIC:
             yield name, static_file(self.plan, name)
         if self.plan.base_url:  # feed addresses to copy: only a site with a public address has them
             yield COPY_SCRIPT, static_file(self.plan, COPY_SCRIPT)
-            yield "sitemap.xml", self.sitemap(paths).encode("utf-8")
 
-    def sitemap(self, paths: list[str]) -> str:
-        assert self.plan.base_url
+    def sitemap(self, paths: Iterable[str]) -> str | None:
+        """The sitemap of ``paths`` (every page of the build), with a base URL (its addresses
+        are absolute)."""
+        if not self.plan.base_url:
+            return None
         urls = "".join(
             f"  <url><loc>{escape(self.parts.links.absolute(p), quote=False)}</loc></url>\n"
             for p in sorted(paths)
