@@ -454,8 +454,11 @@ class Staging:
             if reusable is None:
                 return None
             found.append((name, file_key, reusable))
-        return [name for name, file_key, (old, file) in found
-                if self._keep_found(name, file_key, old, file)]  # fmt: skip
+        trimmed = []
+        for name, file_key, (old, file) in found:
+            if self._keep_found(name, file_key, old, file):
+                trimmed.append(name)
+        return trimmed
 
     def _keep_found(self, name: str, key: str, old: str, file: os.stat_result) -> bool:
         """Keep ``old`` (its status ``file``) as the file ``name``: whether it is a trimmed

@@ -14,7 +14,7 @@ locale) keeps its files as a group, without a key for each.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from functools import partial
 
@@ -81,14 +81,10 @@ class BuildTasks:
         if task.kind == "search":  # one run of Pagefind over every name, unless none changed
             entries = search_entries(self.plan)
             group = self.keys.of_value(entries)
-            if staging.reuse_group(group) is None:
-                for path, content in build_index(entries).items():
-                    staging.put(path, content, group)
+            self._together(group, lambda: build_index(entries).items())
         elif task.kind == "root":  # the language chooser, 404.html, the static files
             group = self.keys.of_value(task.kind)  # what the whole build shares, alone
-            if staging.reuse_group(group) is None:
-                for path, content in self.site.root_files():
-                    staging.put(path, content, group)
+            self._together(group, self.site.root_files)
         else:
             covered = (task.kind, task.locale, task.year, [o.id for o in task.entries])
             group = self.keys.of_group(repr(covered), task.locale)
@@ -98,6 +94,13 @@ class BuildTasks:
         written = staging.take()
         staging.group(group, written)
         return written, trimmed or []
+
+    def _together(self, group: str, make: Callable[[], Iterable[tuple[str, bytes]]]) -> None:
+        """Files made together from what ``group`` is the key of: kept as a group, or all
+        made again."""
+        if self.staging.reuse_group(group) is None:
+            for path, content in make():
+                self.staging.put(path, content, group)
 
     def _files(self, task: Task) -> list[str]:
         """Render the files of ``task`` whose inputs changed, keep the others: the trimmed
