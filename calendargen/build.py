@@ -23,6 +23,7 @@ from calendargen.config import Config
 from calendargen.defaults import shipped
 from calendargen.engine import Upcoming, expand, first_days
 from calendargen.errors import ConfigError, did_you_mean, display_path
+from calendargen.i18n import native_name
 from calendargen.limits import MAX_YEAR
 from calendargen.loader import Catalogue, load
 from calendargen.output import (
@@ -64,6 +65,29 @@ def window(config: Config, today: date) -> tuple[int, int]:
             "a site and feeds of more years would take hours to build and months to read"
         )
     return first_year, last_year
+
+
+def language_names(locales: tuple[str, ...], parsed: ParsedFiles | None) -> dict[str, str]:
+    """Each locale's name in itself, from CLDR through Babel, for the language switcher. Kept
+    with the parsed files (Babel's version is in their key): loading every locale's CLDR data
+    for these names alone was most of a small rebuild's serial part."""
+    key = parsed.key("language names", "CLDR", "\n".join(locales).encode()) if parsed else ""
+    found = parsed.get(key, lambda names: _names_of(names, locales)) if parsed else None
+    if isinstance(found, dict):
+        return found
+    names = {locale: native_name(locale) for locale in locales}
+    if parsed:
+        parsed.put(key, names)
+    return names
+
+
+def _names_of(found: object, locales: tuple[str, ...]) -> bool:
+    """Whether ``found`` is a name for each of ``locales``, in their order."""
+    return (
+        isinstance(found, dict)
+        and list(found) == list(locales)
+        and all(isinstance(name, str) for name in found.values())
+    )
 
 
 def make_plan(
@@ -108,6 +132,7 @@ def make_plan(
         occurrences=occurrences,
         upcoming=ahead,
         next_days={o.id: first_days(ahead[o.id], 2) for o in catalogue.observances},
+        language_names=language_names(config.locales, parsed),
         base_url=config.base_url,
         templates=config.templates,
         recurring=recurring,

@@ -91,6 +91,11 @@ def locale_of(code: str) -> Locale:
     return Locale.parse(code)
 
 
+def native_name(locale: str) -> str:
+    """The language's name in itself, capitalized as a menu item (русский -> Русский)."""
+    return capitalized(locale_of(locale).get_display_name(locale_of(locale)) or locale)
+
+
 def is_rtl(code: str) -> bool:
     return locale_of(code).text_direction == "rtl"
 

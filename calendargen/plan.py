@@ -30,6 +30,7 @@ class BuildPlan:
     occurrences: list[Occurrence]  # every occurrence of the window, sorted by start
     upcoming: Mapping[str, list[Occurrence]]  # per entry: its next ones, made when asked
     next_days: Mapping[str, list[Occurrence]]  # per entry: its first day of the next two years
+    language_names: Mapping[str, str]  # per locale: its name in itself, for the switcher
     base_url: str | None = None
     templates: Path | None = None  # the project's templates, over the shipped ones
     recurring: Mapping[str, Recurrence] = field(default_factory=dict)  # compact feeds

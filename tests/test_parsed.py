@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from calendargen import loader, translations
+from calendargen import build, i18n, loader, translations
 from calendargen.cli import main
 
 PARSED = Path(".public.calgen") / "parsed"
@@ -64,7 +64,33 @@ def test_a_rebuild_reads_only_the_files_that_changed(
     assert sorted(reads) == ["categories.toml", "sample.toml"]  # checked against them
     assert runner.invoke(main, ["build", "--quiet", "--out", "cold"]).exit_code == 0
     assert _contents(project / "public") == _contents(project / "cold")
-    assert len(list((project / PARSED).iterdir())) == 2  # this build's files, no older ones
+    assert len(list((project / PARSED).iterdir())) == 3  # this build's: 2 files, the names
+
+
+def test_a_rebuild_takes_the_language_names_from_the_previous_build(
+    project: Path, runner: CliRunner, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The switcher's names (CLDR data of every locale) are looked up again only when the
+    locales change; the pages are the same as a build's from nothing."""
+    assert runner.invoke(main, ["build", "--quiet"]).exit_code == 0
+    asked: list[str] = []
+
+    def native_name(locale: str) -> str:
+        asked.append(locale)
+        return i18n.native_name(locale)
+
+    monkeypatch.setattr(build, "native_name", native_name)
+    sample = project / "data" / "observances" / "sample.toml"
+    sample.write_text(sample.read_text().replace("10-24", "10-25"), encoding="utf-8")
+    assert runner.invoke(main, ["build", "--quiet"]).exit_code == 0
+    assert asked == []
+    config = project / "calgen.toml"
+    config.write_text(config.read_text().replace('"ru"]', '"ru", "es"]'), encoding="utf-8")
+    assert runner.invoke(main, ["build", "--quiet"]).exit_code == 0
+    assert asked == ["en", "fr", "ru", "es"]
+    assert runner.invoke(main, ["build", "--quiet", "--out", "cold"]).exit_code == 0
+    assert _contents(project / "public") == _contents(project / "cold")
+    assert "Español" in (project / "public" / "en" / "index.html").read_text(encoding="utf-8")
 
 
 class _Runs:
@@ -86,8 +112,12 @@ def test_what_the_state_folder_holds_is_not_run_or_followed(
     entries = sorted((project / PARSED).iterdir())
     outside = tmp_path_factory.mktemp("outside") / "file"
     outside.write_bytes(pickle.dumps([]))
-    wrong_shapes = [pickle.dumps([(1, 2)]), pickle.dumps({"united-nations-day": [1]})]
-    for planted in ([pickle.dumps(_Runs()), b"not a pickle"], wrong_shapes):
+    wrong_shapes = [
+        pickle.dumps([(1, 2)]),
+        pickle.dumps({"united-nations-day": [1]}),
+        pickle.dumps({"en": "English", "fr": 1, "ru": "Русский"}),
+    ]
+    for planted in ([pickle.dumps(_Runs()), b"not a pickle", pickle.dumps(_Runs())], wrong_shapes):
         for entry, content in zip(entries, planted, strict=True):
             entry.write_bytes(content)
         (project / ".public.calgen" / "inputs").unlink()  # a build, not "up to date"

@@ -11,7 +11,6 @@ from __future__ import annotations
 import json
 from collections.abc import Callable
 from dataclasses import dataclass, field, fields
-from functools import lru_cache
 from pathlib import Path
 from typing import ClassVar, NamedTuple
 
@@ -19,7 +18,7 @@ import jinja2
 
 from calendargen.defaults import shipped
 from calendargen.errors import BuildError, Problem
-from calendargen.i18n import capitalized, is_rtl, locale_of, translations
+from calendargen.i18n import is_rtl, translations
 from calendargen.render.jinja import PlainOutputCodeGenerator, once_gettext
 
 
@@ -83,12 +82,6 @@ class Page:
 def html_lang(locale: str) -> str:
     """A BCP 47 tag for ``lang`` and ``hreflang`` (zh_Hant -> zh-Hant)."""
     return locale.replace("_", "-")
-
-
-@lru_cache(maxsize=256)
-def native_name(locale: str) -> str:
-    """The language's name in itself, capitalized as a menu item (русский -> Русский)."""
-    return capitalized(locale_of(locale).get_display_name(locale_of(locale)) or locale)
 
 
 @dataclass(frozen=True)

@@ -27,7 +27,7 @@ from calendargen.model import Observance, Occurrence, localized, sources_of
 from calendargen.plan import BuildPlan
 from calendargen.render.feeds import calendar_name
 from calendargen.render.grid import DayIndex, MonthGrid, month_grid
-from calendargen.render.html import Context, Link, Linker, Page, html_lang, native_name
+from calendargen.render.html import Context, Link, Linker, Page, html_lang
 from calendargen.render.ics import LONG_SPAN_DAYS, is_long
 from calendargen.render.pages.items import Choice, Filters, Item, whole_years
 from calendargen.render.subscription import Feed, subscription
@@ -86,7 +86,7 @@ class Parts:
         self._words: dict[tuple[str, str], list[str]] = {}
         self._between: dict[tuple[date, date], list[str]] = {}
         self._shown: dict[tuple[object, ...], _Shown] = {}
-        self._languages = [(o, native_name(o), html_lang(o)) for o in plan.locales]
+        self._languages = [(o, plan.language_names[o], html_lang(o)) for o in plan.locales]
         place = {o.id: next(iter(sources_of(o, plan.categories)), None) for o in plan.observances}
         self.days = DayIndex.of(plan.occurrences, is_long, lambda o: place[o.id])
         self.short = [o for o in plan.occurrences if not is_long(o)]  # by start, as given

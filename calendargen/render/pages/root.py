@@ -6,7 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import ClassVar
 
-from calendargen.render.html import Context, Link, Page, html_lang, native_name
+from calendargen.render.html import Context, Link, Page, html_lang
 from calendargen.render.pages.parts import Parts, page_path
 
 
@@ -47,7 +47,7 @@ class RootPlanner:
             languages = [
                 Link(
                     (root + page_path(other)) if root else links.href(path, page_path(other)),
-                    native_name(other),
+                    plan.language_names[other],
                     lang=html_lang(other),
                     hreflang=html_lang(other),
                 )
