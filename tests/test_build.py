@@ -527,9 +527,17 @@ def test_tasks_of_a_group_run_in_one_worker_where_they_can() -> None:
 def test_a_build_leaves_the_garbage_collector_as_it_found_it(
     project: Path, runner: CliRunner
 ) -> None:
-    """``calgen serve`` builds again in the same process: nothing stays frozen."""
+    """``calgen serve`` builds again in the same process: nothing stays frozen or off, after
+    a build and after a failed one."""
     thresholds = gc.get_threshold()
     result = runner.invoke(main, ["build", "--quiet", "--jobs", "1", "--locale", "en"])
     assert result.exit_code == 0, result.stderr
     assert gc.get_threshold() == thresholds
     assert gc.get_freeze_count() == 0
+    assert gc.isenabled()
+    sample = project / "data" / "observances" / "sample.toml"
+    sample.write_text(sample.read_text().replace('rule = "10-24"', 'rule = "10-99"'))
+    assert runner.invoke(main, ["build", "--quiet", "--jobs", "1"]).exit_code == 1
+    assert gc.get_threshold() == thresholds
+    assert gc.get_freeze_count() == 0
+    assert gc.isenabled()
