@@ -25,6 +25,7 @@ import ctypes.util
 import errno
 import json
 import os
+import re
 import shutil
 import stat
 import sys
@@ -39,6 +40,7 @@ from calendargen.errors import BuildError, Problem
 LEGACY = (".calgen-manifest", ".calgen-inputs", ".calgen.lock")  # inside the output, before
 TEMP_PREFIX = ".calgen-tmp-"  # temporary files of builds before this writer
 RENAME_EXCHANGE = 2
+_UNPLANNED = re.compile(r"(?:^|/)\.{0,2}(?:/|$)")  # an empty, "." or ".." part of a path
 Progress = Callable[[str, int, int], None]  # stage, done, total
 
 
@@ -55,7 +57,7 @@ class Written:
     unchanged: int = 0
     reused: int = 0  # kept from the previous build without being rendered
     problems: list[Problem] = field(default_factory=list)
-    keys: dict[str, tuple[str, bool, int, int]] = field(default_factory=dict)  # ``Staging.reuse``
+    keys: dict[str, tuple[str, bool, int, int, int]] = field(default_factory=dict)  # reuse
     groups: dict[str, list[str]] = field(default_factory=dict)  # ``Staging.reuse_group``
 
 
@@ -129,7 +131,7 @@ class OutputFolder:
 def _planned(name: str) -> bool:
     """Whether ``name`` is a path inside the output, as planned paths are (no "..", no
     absolute path, no empty part)."""
-    return not name.startswith("/") and not any(p in ("", ".", "..") for p in name.split("/"))
+    return _UNPLANNED.search(name) is None
 
 
 def _groups(found: object) -> dict[str, list[str]]:
@@ -201,6 +203,12 @@ def _write(path: str, content: bytes) -> os.stat_result:
         return os.fstat(handle)
     finally:
         os.close(handle)
+
+
+def _parent(path: str) -> str:
+    """The folder of a path under the output or the staging folder (``os.path.dirname``
+    without its cases for other paths: it is called for every file)."""
+    return path[: path.rfind("/")]
 
 
 def _status(path: str) -> os.stat_result | None:
@@ -427,7 +435,7 @@ class Staging:
     def _link_above(self, folder: str) -> str | None:
         """The first symbolic link from the output down to ``folder`` (cached per folder)."""
         if folder not in self._links:
-            above = None if folder == self._out_text else self._link_above(os.path.dirname(folder))
+            above = None if folder == self._out_text else self._link_above(_parent(folder))
             self._links[folder] = above or (folder if os.path.islink(folder) else None)
         return self._links[folder]
 
@@ -454,24 +462,20 @@ class Staging:
             if reusable is None:
                 return None
             found.append((name, file_key, reusable))
-        trimmed = []
-        for name, file_key, (old, file) in found:
-            if self._keep_found(name, file_key, old, file):
-                trimmed.append(name)
-        return trimmed
+        return [name for name, file_key, kept in found if self._keep_found(name, file_key, *kept)]
 
     def _keep_found(self, name: str, key: str, old: str, file: os.stat_result) -> bool:
         """Keep ``old`` (its status ``file``) as the file ``name``: whether it is a trimmed
         feed."""
         target = self._place(name)
-        if self._spare is None or not _clear(target, keep=file):
+        if old != target and (self._spare is None or not _clear(target, keep=file)):
             _keep(old, target)
         done = self._done
         done.names.append(name)
         done.unchanged += 1
         done.reused += 1
         trimmed = bool(self.keys[name][1])
-        done.keys[name] = (key, trimmed, file.st_size, file.st_mtime_ns)
+        done.keys[name] = (key, trimmed, file.st_size, file.st_mtime_ns, file.st_ino)
         return trimmed
 
     def group(self, key: str, written: Written) -> None:
@@ -479,18 +483,28 @@ class Staging:
         written.groups[key] = list(written.names)
 
     def _reusable(self, name: str, key: str) -> tuple[str, os.stat_result] | None:
-        """The previous file at ``name`` and its status, if it can be kept for ``key``."""
+        """The previous file at ``name``, if it can be kept for ``key``, and its status: the
+        spare's copy where that is the same file (its inode: nothing to do to keep it), else
+        the output's, if still as written (a hand edit: same size, new time)."""
         previous = self.keys.get(name)
         if not previous or previous[0] != key or name not in self.previous:
             return None
         old = self._old(name)
-        try:
-            found = os.lstat(old)
-        except OSError:
+        if self._link_above(_parent(old)):
             return None
-        if not stat.S_ISREG(found.st_mode) or [found.st_size, found.st_mtime_ns] != previous[2:4]:
-            return None  # changed since it was written (a hand edit: same size, new time)
-        if self._link_above(os.path.dirname(old)):
+        if self._spare is not None:
+            target = self._place(name)
+            found = _status(target)
+            if (
+                found is not None
+                and stat.S_ISREG(found.st_mode)
+                and [found.st_size, found.st_mtime_ns, found.st_ino] == previous[2:5]
+            ):
+                return target, found
+        found = _status(old)
+        if found is None or not stat.S_ISREG(found.st_mode):
+            return None
+        if [found.st_size, found.st_mtime_ns] != previous[2:4]:
             return None
         return old, found
 
@@ -504,28 +518,25 @@ class Staging:
         """Where a file goes in the staging folder, its folder made. In a spare, each folder
         on the way is checked to be a folder (a link or a file there is removed)."""
         target = f"{self._staging_text}/{name}"
-        self._folder(os.path.dirname(target))
+        self._folder(_parent(target))
         return target
 
     def _folder(self, folder: str) -> None:
+        """Make ``folder`` in the staging folder, and those above it; another worker may have
+        just made it. In a spare, what is there and is not a folder is removed first (the
+        spare's file, or a link: never followed)."""
         if folder in self._folders or folder == self._staging_text:
             return
-        self._folder(os.path.dirname(folder))
-        if self._spare is not None:
-            try:
-                found = os.lstat(folder)
-            except FileNotFoundError:
-                found = None
-            if found is not None and not stat.S_ISDIR(found.st_mode):
-                spare = folder[len(self._staging_text) + 1 :] in self._spare
-                if not (spare or stat.S_ISLNK(found.st_mode)):  # a file of this build's
-                    raise FileExistsError(errno.EEXIST, "not a folder", folder)
-                os.unlink(folder)  # the spare's file, or a link: never followed
-                found = None
-            if found is None:
-                os.mkdir(folder)
-        else:
-            with contextlib.suppress(FileExistsError):
+        self._folder(_parent(folder))
+        found = _status(folder) if self._spare is not None else None
+        if found is None or not stat.S_ISDIR(found.st_mode):
+            if found is not None:
+                name = folder[len(self._staging_text) + 1 :]
+                if name not in (self._spare or ()) and not stat.S_ISLNK(found.st_mode):
+                    raise FileExistsError(errno.EEXIST, "not a folder", folder)  # this build's
+                with contextlib.suppress(FileNotFoundError):  # or another worker did
+                    os.unlink(folder)
+            with contextlib.suppress(FileExistsError):  # another worker's, just made
                 os.mkdir(folder)
         self._folders.add(folder)
 
@@ -535,7 +546,7 @@ class Staging:
         unchanged file becomes a link to the previous one. ``key`` lets the next build keep
         the file without rendering it (``reuse``)."""
         old = self._old(name)
-        link = self._link_above(os.path.dirname(old))
+        link = self._link_above(_parent(old))
         found = None if link else _status(old)
         if found is not None and stat.S_ISLNK(found.st_mode):
             link = old
@@ -566,7 +577,7 @@ class Staging:
             placed = _write(target, content)
             done.written += 1
         if key is not None:  # as written: the next build keeps it only if still so
-            done.keys[name] = (key, trimmed, placed.st_size, placed.st_mtime_ns)
+            done.keys[name] = (key, trimmed, placed.st_size, placed.st_mtime_ns, placed.st_ino)
 
     def take(self) -> Written:
         """What this process wrote since the last ``take``."""

@@ -99,6 +99,32 @@ def test_interrupted_build_is_completed(project: Path, runner: CliRunner) -> Non
     assert not [p for p in out.rglob("*") if p.name.startswith(".calgen")]  # nothing of ours
 
 
+def test_a_folder_another_worker_made_meanwhile_is_taken(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Workers make the staging's folders side by side: a folder made by another worker
+    between this one's look and its own ``mkdir`` is taken as made, in a spare too."""
+    out = tmp_path / "site"
+    for _ in range(2):  # the second build leaves the first's site as the spare
+        with output.Staging(out) as staging:
+            staging.put("en/index.html", b"home")
+            staging.commit()
+    made = str(output.OutputFolder(out).staging / "en" / "new")
+    make = os.mkdir
+
+    def racing(path: str, *args: object) -> None:
+        if path == made and not os.path.isdir(made):
+            make(path)  # by another worker, after this one looked
+        make(path, *args)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(os, "mkdir", racing)
+    with output.Staging(out) as staging:
+        assert staging._spare is not None
+        staging.put("en/new/index.html", b"new")
+        staging.commit()
+    assert (out / "en" / "new" / "index.html").read_bytes() == b"new"
+
+
 def test_the_spare_site_is_updated_not_followed(
     project: Path, runner: CliRunner, tmp_path_factory: pytest.TempPathFactory
 ) -> None:
@@ -165,7 +191,8 @@ def test_groups_of_files_are_kept_whole_and_only_inside_the_output(
     project: Path, runner: CliRunner
 ) -> None:
     """A task whose inputs did not change keeps its files as a group, each checked as still
-    written (its size and modification time: a hand edit of the same size is caught); a group
+    written (its size and modification time: a hand edit of the same size is caught, and
+    in the spare its inode too); a group
     whose record (bookkeeping that may come from elsewhere) names a path
     outside the output, or that is not a record at all, is made file by file instead, and
     the build equals a build from nothing."""
@@ -198,6 +225,17 @@ def test_groups_of_files_are_kept_whole_and_only_inside_the_output(
         result = runner.invoke(main, ["build", "--quiet"])
         assert result.exit_code == 0, result.stderr
         assert outside.read_text() == "x"
+    # with a spare (the site before, sharing the unchanged files): a file edited in place is
+    # made again; one replaced by another file is the spare's copy as written, kept
+    assert (state / "spare").is_dir()
+    with feed.open("r+b") as file:
+        file.write(b"X")
+    os.utime(feed, ns=(feed.stat().st_atime_ns, feed.stat().st_mtime_ns + 1_000_000_000))
+    page.unlink()
+    page.write_text("replaced by hand")
+    (state / "inputs").unlink()
+    result = runner.invoke(main, ["build"])
+    assert " 1 written" in result.stdout, result.stdout
     assert runner.invoke(main, ["build", "--quiet", "--out", "cold"]).exit_code == 0
     assert _contents(out) == _contents(project / "cold")
 
