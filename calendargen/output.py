@@ -144,6 +144,23 @@ def _groups(found: object) -> dict[str, list[str]]:
     return found
 
 
+def _keys(found: object) -> dict[str, list[object]]:
+    """A record of the files' keys as read, if it is one (else none)."""
+    if not isinstance(found, dict) or not all(isinstance(v, list) for v in found.values()):
+        return {}
+    return found
+
+
+def _spare_files(found: object) -> set[str] | None:
+    """A record of the spare's files as read, if it is one: every name a path inside the
+    folder (an empty folder's with a "/" after it), as ``_prune`` removes them."""
+    if not isinstance(found, list) or not all(
+        isinstance(name, str) and _planned(name.removesuffix("/")) for name in found
+    ):
+        return None
+    return set(found)
+
+
 def safe_path(relative: str) -> PurePosixPath:
     """A planned path, refused if it could leave the output folder."""
     path = PurePosixPath(relative)
@@ -359,7 +376,7 @@ class Staging:
         self.keys: dict[str, list[object]] = {}  # the previous build's: key, trimmed, size
         if self.folder.keys.is_file():
             with contextlib.suppress(ValueError):  # unreadable: render everything
-                self.keys = json.loads(self.folder.keys.read_text(encoding="utf-8"))
+                self.keys = _keys(json.loads(self.folder.keys.read_text(encoding="utf-8")))
         self.groups: dict[str, list[str]] = {}  # the previous build's: a group's files
         if self.folder.groups.is_file() and self.keys:
             with contextlib.suppress(ValueError):
@@ -412,7 +429,7 @@ class Staging:
         files = None
         if record.is_file() and spare.is_dir() and not spare.is_symlink():
             with contextlib.suppress(ValueError, OSError):
-                files = set(json.loads(record.read_text(encoding="utf-8")))
+                files = _spare_files(json.loads(record.read_text(encoding="utf-8")))
         record.unlink(missing_ok=True)  # from here on, the spare is being changed
         if files is None:
             shutil.rmtree(spare, ignore_errors=True)

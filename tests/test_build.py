@@ -125,6 +125,41 @@ def test_a_folder_another_worker_made_meanwhile_is_taken(
     assert (out / "en" / "new" / "index.html").read_bytes() == b"new"
 
 
+def test_state_records_that_are_not_what_calgen_wrote_are_not_used(
+    project: Path, runner: CliRunner, tmp_path_factory: pytest.TempPathFactory
+) -> None:
+    """The state folder may come from elsewhere: a record of the spare's files naming paths
+    outside it, or records of another shape, never remove anything outside the build's own
+    files nor end in a traceback; the build equals a build from nothing."""
+    outside = tmp_path_factory.mktemp("outside")
+    (outside / "precious.txt").write_text("keep")
+    state = project / ".public.calgen"
+    climb = os.path.relpath(outside, state / "next")  # from the staging folder, outside
+    planted = {
+        "spare.json": [
+            json.dumps([climb, f"{climb}/precious.txt", f"{climb}/"]),
+            "5",
+            "[1, null]",
+            '{"a": 1}',
+        ],
+        "keys.json": ['{"en/index.html": 5}', "[1, 2]", '"abc"'],
+        "groups.json": ['{"a": 5}', "[1]", '{"a": ["../../x"]}'],
+    }
+    sample = project / "data" / "observances" / "sample.toml"
+    for name, records in planted.items():
+        for record in records:
+            for _ in range(2):  # a new input each time: a real build, leaving a spare
+                sample.write_text(sample.read_text() + "\n")
+                assert runner.invoke(main, ["build", "--quiet"]).exit_code == 0
+            (state / name).write_text(record)
+            sample.write_text(sample.read_text() + "\n")
+            result = runner.invoke(main, ["build", "--quiet"])
+            assert result.exit_code == 0, f"{name} {record}: {result.stderr}"
+            assert (outside / "precious.txt").read_text() == "keep", f"{name} {record}"
+    assert runner.invoke(main, ["build", "--quiet", "--out", "cold"]).exit_code == 0
+    assert _contents(project / "public") == _contents(project / "cold")
+
+
 def test_the_spare_site_is_updated_not_followed(
     project: Path, runner: CliRunner, tmp_path_factory: pytest.TempPathFactory
 ) -> None:
