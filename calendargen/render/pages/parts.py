@@ -26,7 +26,7 @@ from calendargen.i18n import (
 from calendargen.model import Observance, Occurrence, localized, sources_of
 from calendargen.plan import BuildPlan
 from calendargen.render.feeds import calendar_name
-from calendargen.render.grid import DayIndex, MonthGrid, month_grid
+from calendargen.render.grid import DayIndex, MonthGrid, Weeks, month_grid, month_weeks
 from calendargen.render.html import Context, Link, Linker, Page, html_lang
 from calendargen.render.ics import LONG_SPAN_DAYS, is_long
 from calendargen.render.pages.items import Choice, Filters, Item, whole_years
@@ -55,6 +55,7 @@ def month_days(year: int, month: int) -> tuple[date, date]:
 
 
 KEEP_ITEMS = 50_000  # list items kept made for later pages (about 1 KB each)
+KEEP_MONTHS = 24  # months whose days are kept made (a year's grids, then its months' pages)
 
 
 class _Shown(NamedTuple):
@@ -86,6 +87,7 @@ class Parts:
         self._words: dict[tuple[str, str], list[str]] = {}
         self._between: dict[tuple[date, date], list[str]] = {}
         self._shown: dict[tuple[object, ...], _Shown] = {}
+        self._months: dict[tuple[int, int, str], Weeks] = {}
         self._languages = [(o, plan.language_names[o], html_lang(o)) for o in plan.locales]
         place = {o.id: next(iter(sources_of(o, plan.categories)), None) for o in plan.observances}
         self.days = DayIndex.of(plan.occurrences, is_long, lambda o: place[o.id])
@@ -242,13 +244,19 @@ class Parts:
 
     # -- calendars: home, year and month pages ---------------------------------------------
     def grid(self, locale: str, source: str, year: int, month: int) -> MonthGrid:
-        """One month's grid, its days linking to their entries on the month's page."""
+        """One month's grid, its days linking to their entries on the month's page (its days
+        are made once: a year's page and the month's show the same)."""
+        key = (year, month, locale)
+        weeks = self._months.get(key)
+        if weeks is None:
+            if len(self._months) >= KEEP_MONTHS:
+                self._months.clear()
+            categories = self.plan.categories
+            weeks = self._months[key] = month_weeks(
+                year, month, locale, self.days, self.today, lambda c: categories[c].name(locale)
+            )
         month_page = page_path(locale, str(year), f"{month:02d}")
-        href = self.links.href(source, month_page)
-        categories = self.plan.categories
-        return month_grid(
-            year, month, locale, self.days, self.today, href, lambda c: categories[c].name(locale)
-        )
+        return month_grid(year, month, locale, weeks, self.links.href(source, month_page))
 
     def spans(self, locale: str, source: str, first: date, last: date) -> list[Item]:
         """The long spans (years, decades) overlapping ``first``..``last``, shortest first:
