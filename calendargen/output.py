@@ -228,6 +228,13 @@ def _parent(path: str) -> str:
     return path[: path.rfind("/")]
 
 
+def _foreign(path: str) -> Problem:
+    return Problem(
+        f"{path} was not written by calgen and would be overwritten",
+        hint="move it away, or pass --force",
+    )
+
+
 def _status(path: str) -> os.stat_result | None:
     """What is at ``path`` (a link is not followed), or None."""
     try:
@@ -388,6 +395,7 @@ class Staging:
         self._links: dict[str, str | None] = {}
         self._done = Written()
         self._all: list[Written] = []
+        self._fresh = False  # no output when the build started: no file of it to check
 
     def __enter__(self) -> Staging:
         out = self._out
@@ -404,6 +412,7 @@ class Staging:
                 )
             )
         self.folder.state.mkdir(parents=True, exist_ok=True)
+        self._fresh = not os.path.lexists(out)
         try:
             self._lock.acquire()
         except Timeout:
@@ -563,8 +572,10 @@ class Staging:
         unchanged file becomes a link to the previous one. ``key`` lets the next build keep
         the file without rendering it (``reuse``)."""
         old = self._old(name)
-        link = self._link_above(_parent(old))
-        found = None if link else _status(old)
+        link, found = None, None
+        if not self._fresh:  # else what appears meanwhile is found at the commit
+            link = self._link_above(_parent(old))
+            found = None if link else _status(old)
         if found is not None and stat.S_ISLNK(found.st_mode):
             link = old
         done = self._done
@@ -576,12 +587,7 @@ class Staging:
             return
         target = self._place(name)
         if not self.force and name not in self.previous and found is not None:
-            done.problems.append(
-                Problem(
-                    f"{old} was not written by calgen and would be overwritten",
-                    hint="move it away, or pass --force",
-                )
-            )
+            done.problems.append(_foreign(old))
             return
         if found is not None and _same(old, found, content):
             placed = found
@@ -621,6 +627,10 @@ class Staging:
         if out.is_dir():
             skip = current | self.previous
             previous_site = _carry_over(out, staging, skip, self._folder)
+        if not self.force:  # a file put there while the build ran (or before a fresh one)
+            foreign = sorted(current.intersection(previous_site) - self.previous)
+            if foreign:
+                raise BuildError([_foreign(f"{self._out_text}/{name}") for name in foreign[:20]])
         removed = sum(1 for name in self.previous - current if (out / name).is_file())
         kept = _switch(out, staging, self.folder.spare)
         self.folder.manifest.write_text("\n".join(sorted(current)) + "\n", encoding="utf-8")

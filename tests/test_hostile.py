@@ -17,6 +17,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from calendargen.cli import main
+from calendargen.errors import BuildError
+from calendargen.output import Staging
 from calendargen.render.ics import LONG_SPAN_DAYS
 
 CATEGORIES = (Path(__file__).parent / "catalogue" / "categories.toml").read_text()
@@ -288,6 +290,29 @@ def test_foreign_files_kept_unless_forced(project: Path, runner: CliRunner) -> N
     assert "2030.json was not written by calgen and would be overwritten" in result.stderr
     assert (site / "en" / "2030.json").read_text() == "mine too"
     assert (site / "notes.txt").read_text() == "mine"
+
+
+def test_a_file_put_in_the_output_while_a_build_runs_is_not_overwritten(tmp_path: Path) -> None:
+    """A file someone puts where the build writes, after the build wrote its own and before
+    the switch, stops the build, whether the output existed before it or not: the file stays
+    (the spare would have taken it, and the next build deleted it)."""
+    out = tmp_path / "site"
+    for existed in (False, True):
+        with pytest.raises(BuildError) as raised, Staging(out) as staging:
+            staging.put("en/new.html", b"calgen's")
+            (out / "en").mkdir(parents=True, exist_ok=True)
+            (out / "en" / "new.html").write_text("mine")
+            staging.commit()
+        assert "en/new.html was not written by calgen" in str(raised.value), existed
+        assert (out / "en" / "new.html").read_text() == "mine"
+        (out / "en" / "new.html").unlink()
+        if not existed:
+            os.rmdir(out / "en")
+            os.rmdir(out)
+            with Staging(out) as staging:  # now the output exists, written by calgen
+                staging.put("en/index.html", b"home")
+                staging.commit()
+    assert (out / "en" / "index.html").read_bytes() == b"home"
 
 
 def test_symlinks_in_the_output_are_not_followed(project: Path, runner: CliRunner) -> None:
