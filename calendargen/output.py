@@ -145,10 +145,11 @@ def _groups(found: object) -> dict[str, list[str]]:
 
 
 def _keys(found: object) -> dict[str, list[object]]:
-    """A record of the files' keys as read, if it is one (else none)."""
-    if not isinstance(found, dict) or not all(isinstance(v, list) for v in found.values()):
+    """The files' keys as read, each that is a record of one: its key, whether trimmed, its
+    size and time as written (and inode); the others' files are made again."""
+    if not isinstance(found, dict):
         return {}
-    return found
+    return {name: v for name, v in found.items() if isinstance(v, list) and len(v) >= 4}
 
 
 def _spare_files(found: object) -> set[str] | None:
