@@ -72,10 +72,13 @@ class _Reader:
         self.categories = categories
         self.problems: list[Problem] = []
 
-    def read(self) -> tuple[list[tuple[Observance, Where]], list[Problem]]:
-        """The file's valid entries, each with its place in the file, and its problems."""
+    def read(
+        self, content: bytes | None = None
+    ) -> tuple[list[tuple[Observance, Where]], list[Problem]]:
+        """The file's valid entries, each with its place in the file, and its problems
+        (``content``: its bytes, read already)."""
         try:
-            data, text = read_toml(self.path)
+            data, text = read_toml(self.path, content)
         except UnreadableToml as error:
             self.problems.append(error.problem(self.display))
             return [], self.problems
@@ -435,20 +438,22 @@ def _read_file(
     kept: _Kept[_T],
     path: Path,
     context: str,
-    read: Callable[[], tuple[_T, list[Problem]]],
+    read: Callable[[bytes | None], tuple[_T, list[Problem]]],
 ) -> tuple[_T, list[Problem]]:
-    """``read()``, or what it gave for the same file before (see ``parsed``); a result with no
-    problem is kept for the next build."""
+    """``read`` the file, or take what it gave for the same bytes before (see ``parsed``); a
+    result with no problem is kept for the next build. The bytes are read once: a file
+    changed meanwhile is never kept under the key of what it was."""
     if parsed is None:
-        return read()
+        return read(None)
     try:
-        key = parsed.key(kept.kind, display_path(path), path.read_bytes(), context)
+        content = path.read_bytes()
     except OSError:
-        return read()
+        return read(None)
+    key = parsed.key(kept.kind, display_path(path), content, context)
     found = parsed.get(key, kept.shaped)
     if found is not None:
         return cast(_T, found), []
-    result, problems = read()
+    result, problems = read(content)
     if not problems:
         parsed.put(key, kept.strip(result))
     return result, problems

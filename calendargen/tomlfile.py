@@ -3,6 +3,7 @@ key's place in the text (the parser keeps none) can be found for a message about
 
 from __future__ import annotations
 
+import io
 import re
 from functools import cached_property
 from pathlib import Path
@@ -28,10 +29,12 @@ class UnreadableToml(Exception):
         return Problem(str(self), file, line=self.line, column=self.column)
 
 
-def read_toml(path: Path) -> tuple[dict[str, Any], str]:
-    """A file's data and its text (a byte-order mark dropped)."""
-    try:
-        text = path.read_text(encoding="utf-8").removeprefix("\ufeff")
+def read_toml(path: Path, content: bytes | None = None) -> tuple[dict[str, Any], str]:
+    """A file's data and its text (a byte-order mark dropped); ``content``: the file's bytes,
+    when they were read already (so that what is parsed is what was read)."""
+    raw = path.read_bytes() if content is None else content
+    try:  # as ``Path.read_text`` decodes: newlines made "\n"
+        text = io.TextIOWrapper(io.BytesIO(raw), encoding="utf-8").read().removeprefix("\ufeff")
     except UnicodeDecodeError:
         raise UnreadableToml("not UTF-8 text") from None
     try:

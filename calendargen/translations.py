@@ -36,8 +36,11 @@ class EntryTexts:
     where: dict[str, Where] = field(default_factory=dict)  # locale -> its table in its file
 
 
-def read_translations(path: Path, display: str) -> tuple[dict[str, EntryTexts], list[Problem]]:
-    """The texts of one ``translations/L.toml``, by entry id."""
+def read_translations(
+    path: Path, display: str, content: bytes | None = None
+) -> tuple[dict[str, EntryTexts], list[Problem]]:
+    """The texts of one ``translations/L.toml``, by entry id (``content``: its bytes, read
+    already)."""
     locale = path.stem
     problems: list[Problem] = []
     if valid_locale(locale) and canonical_locale(locale) != locale:
@@ -50,7 +53,7 @@ def read_translations(path: Path, display: str) -> tuple[dict[str, EntryTexts], 
         )
         return {}, [Problem(reason, display)]
     try:
-        data, text = read_toml(path)
+        data, text = read_toml(path, content)
     except UnreadableToml as error:
         return {}, [error.problem(display)]
     top = Where(display, positions=Positions(text))

@@ -12,6 +12,7 @@ from click.testing import CliRunner
 
 from calendargen import build, i18n, loader, translations
 from calendargen.cli import main
+from calendargen.parsed import ParsedFiles
 
 PARSED = Path(".public.calgen") / "parsed"
 TRANSLATION = '[united-nations-day]\nname = "Día de las Naciones Unidas"\n'
@@ -26,9 +27,9 @@ def _count_reads(monkeypatch: pytest.MonkeyPatch) -> list[str]:
     reads: list[str] = []
     read = loader.read_toml
 
-    def counted(path: Path) -> tuple[dict, str]:
+    def counted(path: Path, content: bytes | None = None) -> tuple[dict, str]:
         reads.append(path.name)
-        return read(path)
+        return read(path, content)
 
     monkeypatch.setattr(translations, "read_toml", counted)
     monkeypatch.setattr(loader, "read_toml", counted)
@@ -91,6 +92,35 @@ def test_a_rebuild_takes_the_language_names_from_the_previous_build(
     assert runner.invoke(main, ["build", "--quiet", "--out", "cold"]).exit_code == 0
     assert _contents(project / "public") == _contents(project / "cold")
     assert "Español" in (project / "public" / "en" / "index.html").read_text(encoding="utf-8")
+
+
+def test_a_file_saved_while_the_build_reads_it_is_kept_as_it_was_read(
+    project: Path, runner: CliRunner, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A file saved again just after the build read it for its key is parsed from the bytes
+    the key was made from: what is kept under that key is never the newer text (a build of
+    the first text again would have taken it)."""
+    sample = project / "data" / "observances" / "sample.toml"
+    before = sample.read_text(encoding="utf-8")
+    key = ParsedFiles.key
+    saving = [True]
+
+    def saved_meanwhile(
+        self: ParsedFiles, kind: str, display: str, content: bytes, context: str = ""
+    ) -> str:
+        found = key(self, kind, display, content, context)
+        if saving[0] and display.endswith("sample.toml"):
+            sample.write_text(before.replace("10-24", "10-25"), encoding="utf-8")
+        return found
+
+    monkeypatch.setattr(ParsedFiles, "key", saved_meanwhile)
+    assert runner.invoke(main, ["build", "--quiet"]).exit_code == 0
+    saving[0] = False
+    sample.write_text(before, encoding="utf-8")  # and the edit undone
+    (project / ".public.calgen" / "inputs").unlink()  # a build, from the kept results
+    assert runner.invoke(main, ["build", "--quiet"]).exit_code == 0
+    assert runner.invoke(main, ["build", "--quiet", "--out", "cold"]).exit_code == 0
+    assert _contents(project / "public") == _contents(project / "cold")
 
 
 class _Runs:
