@@ -71,13 +71,14 @@ def language_names(locales: tuple[str, ...], parsed: ParsedFiles | None) -> dict
     """Each locale's name in itself, from CLDR through Babel, for the language switcher. Kept
     with the parsed files (Babel's version is in their key): loading every locale's CLDR data
     for these names alone was most of a small rebuild's serial part."""
-    key = parsed.key("language names", "CLDR", "\n".join(locales).encode()) if parsed else ""
-    found = parsed.get(key, lambda names: _names_of(names, locales)) if parsed else None
+    if parsed is None:
+        return {locale: native_name(locale) for locale in locales}
+    key = parsed.key("language names", "CLDR", "\n".join(locales).encode())
+    found = parsed.get(key, lambda names: _names_of(names, locales))
     if isinstance(found, dict):
         return found
-    names = {locale: native_name(locale) for locale in locales}
-    if parsed:
-        parsed.put(key, names)
+    names = language_names(locales, None)
+    parsed.put(key, names)
     return names
 
 
