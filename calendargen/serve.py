@@ -1,7 +1,8 @@
 """``calgen serve``: build, serve the output on 127.0.0.1, rebuild when inputs change.
 
 A development server, not a production one: it serves files from the output folder with the
-content types calendar clients expect, and polls the project's inputs twice a second.
+content types calendar clients expect, and polls the project's inputs twice a second. While
+nothing changes, it prepares what the next rebuild starts from (``output.make_spare``).
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ from collections.abc import Callable, Iterable
 from pathlib import Path
 
 from calendargen.errors import ServeError
+from calendargen.output import make_spare
 
 CONTENT_TYPES = {
     ".ics": "text/calendar; charset=utf-8",
@@ -112,6 +114,8 @@ def serve(
                 # (a snapshot taken after the rebuild would swallow it)
                 state = snapshot(watched())
                 rebuild()
+            else:  # while nothing changes: the next rebuild's staging, if there is none
+                make_spare(out)
     except KeyboardInterrupt:
         announce("stopped")
     finally:

@@ -224,6 +224,54 @@ def test_the_spare_site_is_updated_not_followed(
     assert {k: v for k, v in _contents(out).items() if k != "CNAME"} == cold()
 
 
+def test_a_spare_made_while_nothing_changes_is_what_the_next_build_updates(
+    project: Path,
+    runner: CliRunner,
+    tmp_path_factory: pytest.TempPathFactory,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """``make_spare`` (``calgen serve`` between edits) gives a site built into a new folder
+    its spare: links to the output's files, the user's files and links as they are (a link
+    is copied, never followed). The next build keeps those files as they are and equals a
+    build from nothing. Nothing is made while a build holds the output, when there is a spare
+    already, when the state folder is gone, or where the spare's place is a link."""
+    outside = tmp_path_factory.mktemp("outside")
+    out, state = project / "public", project / ".public.calgen"
+    config = project / "calgen.toml"
+    assert output.make_spare(out) is False  # no site yet
+    assert runner.invoke(main, ["build", "--quiet"]).exit_code == 0
+    assert not (state / "spare.json").exists()  # a first build leaves no spare
+    (out / "CNAME").write_text("days.example.org")
+    (out / "docs").symlink_to(outside)
+    with FileLock(state / "lock"):
+        assert output.make_spare(out) is False
+    assert not (state / "spare").exists()
+    assert output.make_spare(out) is True
+    spare = state / "spare"
+    page = Path("en", "index.html")
+    assert (spare / page).stat().st_ino == (out / page).stat().st_ino
+    assert (spare / "docs").is_symlink() and (spare / "CNAME").read_text() == "days.example.org"
+    assert output.make_spare(out) is False  # there is one
+    config.write_text(re.sub(r"to = \d+", "to = 2027", config.read_text()))
+    linked = []  # the files the build links: without the spare, every one it keeps
+    keep = output._keep
+    monkeypatch.setattr(output, "_keep", lambda old, new: linked.append(old) or keep(old, new))
+    result = runner.invoke(main, ["build", "--jobs", "1"])
+    assert result.exit_code == 0, result.stderr
+    assert " 0 removed" in result.stdout and " unchanged (" in result.stdout, result.stdout
+    assert linked == [str(out.resolve() / "CNAME")]  # the user's file, carried over
+    found = _contents(out)
+    assert found.pop("CNAME") == b"days.example.org" and (out / "docs").is_symlink()
+    assert runner.invoke(main, ["build", "--quiet", "--out", "cold"]).exit_code == 0
+    assert found == _contents(project / "cold")
+    shutil.rmtree(project / ".cold.calgen" / "spare", ignore_errors=True)
+    (project / ".cold.calgen" / "spare").symlink_to(outside)  # planted
+    assert output.make_spare(project / "cold") is False
+    assert os.listdir(outside) == []
+    shutil.rmtree(project / ".cold.calgen")
+    assert output.make_spare(project / "cold") is False  # the state folder is gone
+
+
 def test_groups_of_files_are_kept_whole_and_only_inside_the_output(
     project: Path, runner: CliRunner
 ) -> None:
@@ -326,6 +374,11 @@ def test_serve_serves_and_rebuilds(project: Path) -> None:
         with urllib.request.urlopen(f"{url}en/calendar.ics", timeout=10) as response:
             assert response.headers["Content-Type"] == "text/calendar; charset=utf-8"
             assert response.read().startswith(b"BEGIN:VCALENDAR")
+        spare = project / ".public.calgen" / "spare.json"  # made while nothing changes
+        deadline = time.monotonic() + 30
+        while not spare.is_file() and time.monotonic() < deadline:
+            time.sleep(0.2)
+        assert spare.is_file(), "serve made no spare while waiting for an edit"
         data = project / "data" / "observances" / "sample.toml"
         data.write_text(data.read_text().replace("Disarmament Week", "Disarmament Week (renamed)"))
         page = f"{url}en/observances/disarmament-week/index.html"
