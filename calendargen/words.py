@@ -12,6 +12,7 @@ numbers in most languages and ordinals in some: ``{year[ordinal]} ildən`` (Azer
 from __future__ import annotations
 
 from datetime import date
+from functools import lru_cache
 
 from babel.dates import format_skeleton, get_day_names
 
@@ -182,12 +183,18 @@ def _calendar_month(rule: CalendarDate, locale: str) -> str:
     return translate(HEBREW_MONTHS[rule.month], locale)
 
 
+@lru_cache(maxsize=65536)  # at most 366 per locale: Babel was most of what ``when`` took
+def _day_of_year(month: int, day: int, locale: str) -> str:
+    """A month and day, as "every year on {when}" takes it: "21 September"."""
+    written = date(2000, month, day)  # a leap year: 29 February can be written
+    text = format_skeleton("MMMMd", written, locale=locale_of(locale))
+    return lower_names(text, locale, opens=False)
+
+
 def when(rule: DateRule, locale: str) -> str:
     """The rule as a noun phrase: "the 3rd Tuesday of September", "Easter Sunday"."""
     if isinstance(rule, FixedDate):
-        day = date(2000, rule.month, rule.day)  # a leap year: 29 February can be written
-        text = format_skeleton("MMMMd", day, locale=locale_of(locale))
-        return lower_names(text, locale, opens=False)  # "every year on {when}"
+        return _day_of_year(rule.month, rule.day, locale)
     if isinstance(rule, NthWeekday):
         of_month = translate(OF_MONTH[rule.month - 1], locale)
         if rule.nth == -1:
