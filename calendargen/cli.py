@@ -176,12 +176,20 @@ def catalogue_locales(config: Config, catalogue: Catalogue) -> set[str]:
 
 def project(locale: str) -> tuple[Config, Catalogue]:
     """The project here and its catalogue, with the texts of ``locale`` (and its language)
-    only: the other translation files are neither read nor checked (``calgen check`` does)."""
+    only: the other translation files are neither read nor checked (``calgen check`` does).
+    Files unchanged since the last build are taken as it read them (nothing is written)."""
     from calendargen.config import load_config
     from calendargen.loader import load
+    from calendargen.output import OutputFolder
 
     config = use(load_config(Path.cwd()))
-    return config, load(config.data_folders, (locale,))
+    kept = None
+    if (folder := OutputFolder(config.out).state / "parsed").is_dir():
+        from calendargen.build import code_digest
+        from calendargen.parsed import ParsedFiles
+
+        kept = ParsedFiles(folder, code_digest())
+    return config, load(config.data_folders, (locale,), kept)
 
 
 def use(config: Config) -> Config:

@@ -183,3 +183,24 @@ def test_a_problem_is_placed_after_files_were_taken_as_read_before(
         "data/observances/sample.toml:29:1: disarmament-week: duplicate id (first defined in "
         "data/observances/more.toml:2)"
     ) in result.stderr
+
+
+def test_list_and_show_take_what_the_last_build_read(
+    project: Path, runner: CliRunner, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """After a build, `list` and `show` read again only the files that changed since, and
+    write nothing; their output is what reading every file gives."""
+    _translated(project)
+    commands = (["list", "--year", "2025", "--locale", "es"], ["show", "united-nations-day"])
+    fresh = [runner.invoke(main, command).stdout for command in commands]
+    assert runner.invoke(main, ["build", "--quiet"]).exit_code == 0
+    kept = sorted(os.listdir(project / PARSED))
+    reads = _count_reads(monkeypatch)
+    assert [runner.invoke(main, command).stdout for command in commands] == fresh
+    assert reads == ["categories.toml", "categories.toml"]  # not the entries, nor es.toml
+    sample = project / "data" / "observances" / "sample.toml"
+    sample.write_text(sample.read_text().replace("United Nations Day", "UN Day"), encoding="utf-8")
+    reads.clear()
+    result = runner.invoke(main, commands[1])
+    assert "UN Day" in result.stdout and sorted(reads) == ["categories.toml", "sample.toml"]
+    assert sorted(os.listdir(project / PARSED)) == kept
