@@ -195,10 +195,6 @@ HUGO_LAYOUT = """<!DOCTYPE html><html lang="{{ .Site.LanguageCode }}"><head><met
 </main><footer>calendargen</footer></body></html>"""
 
 
-HUGO_ROW = (
-    '<tr><td>{{ .date }}</td>\n<td>{{ .weekday }}</td><td><a href="{{ .href }}">{{ .name }}</a>'
-    "</td></tr>"
-)
 HUGO_SHARED_ROWS = 1000  # the rows of the shared data file; a page shows a run of them
 
 
