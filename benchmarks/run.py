@@ -38,14 +38,19 @@ EPOCH = "1795824000"  # 2026-11-28T00:00:00Z
 LOCALES = ("en", "ru", "tk", "fr", "es", "ar", "zh", "fa", "tr")
 
 
-def median_seconds(work: Callable[[], int], repeat: int = 5) -> tuple[float, int]:
-    """Median wall time of ``work`` and the count it returns."""
-    times, count = [], 0
+def paired_medians(
+    ours: Callable[[], int], reference: Callable[[], int], repeat: int = 5
+) -> tuple[float, int, float, int]:
+    """Median wall times of ``ours`` and ``reference``, run in turn (a slow moment of this
+    shared machine falls on both), and the counts they return."""
+    times: tuple[list[float], list[float]] = ([], [])
+    counts = [0, 0]
     for _ in range(repeat):
-        started = time.perf_counter()
-        count = work()
-        times.append(time.perf_counter() - started)
-    return statistics.median(times), count
+        for side, work in enumerate((ours, reference)):
+            started = time.perf_counter()
+            counts[side] = work()
+            times[side].append(time.perf_counter() - started)
+    return statistics.median(times[0]), counts[0], statistics.median(times[1]), counts[1]
 
 
 def row(name: str, ours: str, reference: str, ratio: str, target: str, ok: bool | None) -> dict:
@@ -70,8 +75,7 @@ def bench_expansion() -> dict:
         return sum(len(holidays.country_holidays(c, years=years)) for c in COUNTRIES)
 
     ours()  # warm the calendar caches, as the second expansion of a build is
-    seconds, count = median_seconds(ours)
-    ref_seconds, ref_count = median_seconds(reference, repeat=3)
+    seconds, count, ref_seconds, ref_count = paired_medians(ours, reference)
     rate, ref_rate = count / seconds, ref_count / ref_seconds
     return row(
         f"rule expansion, default catalogue {FIRST}-{LAST}",
@@ -171,8 +175,7 @@ def bench_ics() -> dict:
                 "".join(map(_floor_fold, _floor_lines(o, texts)))
         return len(occurrences) * len(LOCALES)
 
-    seconds, count = median_seconds(ours, repeat=3)
-    ref_seconds, ref_count = median_seconds(floor, repeat=3)
+    seconds, count, ref_seconds, ref_count = paired_medians(ours, floor, repeat=9)
     rate, ref_rate = count / seconds, ref_count / ref_seconds
     return row(
         ".ics writing: the default window's events in 9 locales",
