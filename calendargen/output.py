@@ -21,8 +21,6 @@ beside the output, never in the published folder.
 from __future__ import annotations
 
 import contextlib
-import ctypes
-import ctypes.util
 import errno
 import json
 import os
@@ -33,10 +31,12 @@ import sys
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
-
-from filelock import FileLock, Timeout
+from typing import TYPE_CHECKING
 
 from calendargen.errors import BuildError, Problem
+
+if TYPE_CHECKING:
+    from filelock import BaseFileLock
 
 LEGACY = (".calgen-manifest", ".calgen-inputs", ".calgen.lock")  # inside the output, before
 TEMP_PREFIX = ".calgen-tmp-"  # temporary files of builds before this writer
@@ -113,6 +113,12 @@ class OutputFolder:
     def spare_files(self) -> Path:
         """The spare's record: its files, written once the spare is whole."""
         return self.state / "spare.json"
+
+    def lock(self) -> BaseFileLock:
+        """The lock a build holds while it writes (``acquire`` fails at once if taken)."""
+        from filelock import FileLock  # here: reading the state (``calgen list``) takes no lock
+
+        return FileLock(self.state / "lock", timeout=0)
 
     def written(self) -> set[str]:
         """The files the previous build wrote (its manifest)."""
@@ -342,6 +348,8 @@ def _exchange(first: Path, second: Path) -> bool:
     """Swap two folders in one step (Linux's renameat2); False where the system cannot."""
     if not sys.platform.startswith("linux"):
         return False
+    import ctypes.util  # here: reading the output's state (``calgen list``) needs none of it
+
     libc = ctypes.CDLL(ctypes.util.find_library("c"), use_errno=True)
     renameat2 = getattr(libc, "renameat2", None)
     if renameat2 is None:
@@ -376,7 +384,7 @@ def make_spare(out: Path) -> bool:
     record, spare = folder.spare_files, folder.spare
     if record.is_file() or not folder.manifest.is_file() or not os.path.isdir(folder.real):
         return False
-    lock = FileLock(folder.state / "lock", timeout=0)
+    lock = folder.lock()
     try:
         lock.acquire()
     except OSError:  # a build holds it (``Timeout``), or the state folder is gone
@@ -427,7 +435,7 @@ class Staging:
         if self.folder.groups.is_file() and self.keys:
             with contextlib.suppress(ValueError):
                 self.groups = _groups(json.loads(self.folder.groups.read_text(encoding="utf-8")))
-        self._lock = FileLock(self.folder.state / "lock", timeout=0)
+        self._lock = self.folder.lock()
         self._spare: set[str] | None = None  # the files of the spare the staging starts from
         self._out_text, self._staging_text = str(self._out), str(self._staging)
         self._folders: set[str] = set()
@@ -454,7 +462,7 @@ class Staging:
         self._fresh = not os.path.lexists(out)
         try:
             self._lock.acquire()
-        except Timeout:
+        except TimeoutError:  # filelock's ``Timeout``
             raise BuildError(
                 Problem(f"another build is writing to {self.folder.path}; wait for it to finish")
             ) from None
